@@ -161,10 +161,10 @@ export function defaultConfig(): SandboxConfig {
   };
 }
 
-// Status weights are one distribution: a patch replaces them rather than adding to them.
-const REPLACED_WHOLE = new Set(['distribution']);
+// A price table and status weights are each one whole: a patch replaces them rather than adding to them.
+const REPLACED_WHOLE = new Set(['distribution', 'prices']);
 
-/** Objects merge key by key; arrays, plain values and status weights replace. */
+/** Objects merge key by key; arrays, plain values, prices and status weights replace. */
 export function merge<T>(base: T, patch: unknown): T {
   if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T;
   const out: Record<string, unknown> = { ...base };
