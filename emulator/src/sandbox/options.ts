@@ -63,6 +63,8 @@ export interface CallbackOptions {
   retries: number;
   retryDelayMs: number;
   timeoutMs: number;
+  /** Callback POSTs in flight at once; the others wait their turn. */
+  concurrency: number;
   /** Time zone of the "Y-m-d H:i:s" dates in callbacks. */
   timeZone: string;
   /** `sim_card_number` of inbound replies (the short number replies reach). */
@@ -142,7 +144,7 @@ export function defaultConfig(): SandboxConfig {
     },
     callingCodes: { ...DEFAULT_CALLING_CODES },
     blacklist: [],
-    callbacks: { retries: 3, retryDelayMs: 500, timeoutMs: 2000, timeZone: 'Europe/Paris', simCardNumber: '12345' },
+    callbacks: { retries: 3, retryDelayMs: 500, timeoutMs: 2000, concurrency: 16, timeZone: 'Europe/Paris', simCardNumber: '12345' },
     delivery: { delayMs: 1000, byNumber: {}, distribution: {}, status: 'DELIVERED', lowCostReports: false },
     send: {
       successStatus: 200, maxRecipients: 500, maxTextLength: 1224, invalidNumbers: 'skip', simulationValidation: 'full',

@@ -1,6 +1,7 @@
 // The sandbox's moving parts in one place: configuration, memory, timers and the random source.
 import { configFrom, merge, validateConfig, type ConfigPatch, type SandboxConfig, type SandboxOptions } from './options';
 import { seededRandom } from './state/random';
+import { Limiter } from './state/limiter';
 import { Scheduler } from './state/scheduler';
 import { Store } from './state/store';
 import { toUnits } from './state/money';
@@ -9,6 +10,8 @@ export class Runtime {
   config: SandboxConfig;
   readonly store: Store;
   readonly scheduler = new Scheduler();
+  /** Callback POSTs in flight at once (callbacks.concurrency). */
+  readonly callbackLimiter = new Limiter(() => this.config.callbacks.concurrency);
   random: () => number;
   /** Aborted on stop and reset, so that no callback outlives them. */
   abort = new AbortController();
@@ -27,6 +30,7 @@ export class Runtime {
 
   reset(): void {
     this.scheduler.cancelAll();
+    this.callbackLimiter.clear();
     this.abort.abort();
     this.abort = new AbortController();
     this.config = structuredClone(this.initial);
@@ -60,6 +64,7 @@ export class Runtime {
 
   stop(): void {
     this.scheduler.cancelAll();
+    this.callbackLimiter.clear();
     this.abort.abort();
   }
 }

@@ -4,8 +4,8 @@ import { alert, eventually, inspect, octopush, pause, receiver, sandbox } from '
 
 let sb: RunningSandbox;
 let hook: Awaited<ReturnType<typeof receiver>>;
-const start = async (options: SandboxOptions = {}, statuses: number[] = []) => {
-  hook = await receiver(statuses);
+const start = async (options: SandboxOptions = {}, statuses: number[] = [], holdMs = 0) => {
+  hook = await receiver(statuses, holdMs);
   const url = hook.url;
   sb = await sandbox({ ...options, callbacks: { deliveryUrl: `${url}/dlr`, inboundUrl: `${url}/in`, optoutUrl: `${url}/stop`, ...options.callbacks } });
   return octopush(sb);
@@ -133,6 +133,14 @@ describe('retries', () => {
       { at: expect.any(String), error: expect.stringContaining('fetch failed') },
       { at: expect.any(String), error: expect.stringContaining('fetch failed') },
     ]);
+  });
+
+  test('at most `concurrency` callbacks are in flight at once; the others wait their turn', async () => {
+    const api = await start({ delivery: { delayMs: 5 }, callbacks: { concurrency: 2 } }, [], 40);
+    await api.send(alert({ recipients: Array.from({ length: 6 }, (_, i) => ({ phone_number: `+3361234567${i}` })) }));
+    await eventually(() => sb.callbacks().length === 6 && sb.callbacks().every((c) => c.state === 'delivered'));
+    expect(hook.received).toHaveLength(6);
+    expect(hook.stats.busiest).toBe(2);
   });
 
   test('without a URL nothing is posted but the report is kept for inspection', async () => {

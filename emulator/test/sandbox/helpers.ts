@@ -67,17 +67,28 @@ export interface Received {
   body: any;
 }
 
-/** An HTTP server that records what it receives; `statuses` are answered in turn, then 200. */
-export async function receiver(statuses: number[] = []) {
+/**
+ * An HTTP server that records what it receives; `statuses` are answered in turn, then 200, each
+ * after `holdMs`. `busiest` is the most requests it held at once.
+ */
+export async function receiver(statuses: number[] = [], holdMs = 0) {
   const received: Received[] = [];
   let calls = 0;
+  let open = 0;
+  const stats = { busiest: 0 };
   const server = createServer((req, res) => {
+    open++;
+    stats.busiest = Math.max(stats.busiest, open);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       received.push({ at: Date.now(), path: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : undefined });
-      res.writeHead(statuses[calls++] ?? 200).end();
+      const status = statuses[calls++] ?? 200;
+      setTimeout(() => {
+        open--;
+        res.writeHead(status).end();
+      }, holdMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,6 +96,7 @@ export async function receiver(statuses: number[] = []) {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    stats,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

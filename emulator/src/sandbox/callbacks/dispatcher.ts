@@ -7,8 +7,12 @@ export function dispatchCallback(rt: Runtime, kind: CallbackRecord['kind'], url:
   const record: CallbackRecord = { id: rt.store.nextCallbackId(), kind, payload, attempts: [], state: url ? 'pending' : 'no-url' };
   if (url) record.url = url;
   rt.store.callbacks.push(record);
-  if (url) void attempt(rt, record, url, rt.abort.signal);
+  if (url) queue(rt, record, url, rt.abort.signal);
   return record;
+}
+
+function queue(rt: Runtime, record: CallbackRecord, url: string, stopped: AbortSignal): void {
+  rt.callbackLimiter.run(() => attempt(rt, record, url, stopped));
 }
 
 async function attempt(rt: Runtime, record: CallbackRecord, url: string, stopped: AbortSignal): Promise<void> {
@@ -37,5 +41,5 @@ async function attempt(rt: Runtime, record: CallbackRecord, url: string, stopped
     return;
   }
   const wait = retryDelayMs * 2 ** (record.attempts.length - 1);
-  rt.scheduler.after(wait, () => void attempt(rt, record, url, stopped));
+  rt.scheduler.after(wait, () => queue(rt, record, url, stopped));
 }

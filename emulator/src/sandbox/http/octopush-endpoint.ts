@@ -30,20 +30,20 @@ export async function serveOctopush(rt: Runtime, req: IncomingMessage, res: Serv
   const phase = fault?.phase ?? 'before';
   if (breaksAnswer(fault) && phase === 'before') return injectFault(res, req, record, fault);
 
-  const answer = process(rt, req, method, route, url, raw);
+  const answer = process(rt, req, method, route, url, raw, record.json);
   if (breaksAnswer(fault)) return injectFault(res, req, record, fault);
   record.response = { status: answer.status, body: answer.body ?? null };
   writeJson(res, answer.status, answer.body, answer.status === 405 ? { allow: Object.keys(ROUTES[route] ?? {}).join(', ') } : {});
 }
 
-function process(rt: Runtime, req: IncomingMessage, method: string, route: string, url: URL, raw: string): Answer {
+function process(rt: Runtime, req: IncomingMessage, method: string, route: string, url: URL, raw: string, json: unknown): Answer {
   const handlers = ROUTES[route];
   if (!handlers) return { status: 404, body: { code: 404, message: `No Octopush endpoint ${url.pathname}.` } };
   const handler = handlers[method];
   if (!handler) return { status: 405, body: { code: 405, message: `${method} is not allowed on ${url.pathname}.` } };
   try {
     const account = authenticate(rt, req);
-    const body = method === 'GET' ? {} : readJsonBody(req, raw);
+    const body = method === 'GET' ? {} : readJsonBody(req, raw, json);
     return handler({ rt, account, body, query: url.searchParams });
   } catch (error) {
     if (error instanceof OctopushError) return { status: error.httpStatus, body: error.body };
@@ -62,11 +62,11 @@ function authenticate(rt: Runtime, req: IncomingMessage) {
   return account;
 }
 
-function readJsonBody(req: IncomingMessage, raw: string): Record<string, unknown> {
+// The body was parsed once when recorded; a large contact upload is not parsed twice.
+function readJsonBody(req: IncomingMessage, raw: string, json: unknown): Record<string, unknown> {
   if (raw.trim() === '') throw new OctopushError(100, '(the body is empty; send JSON.)');
   const type = header(req, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new OctopushError(100, `(Content-Type must be application/json, got ${JSON.stringify(type)}.)`);
-  const json = parseJson(raw);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new OctopushError(100, '(the body is not a JSON object.)');
   return json as Record<string, unknown>;
 }
