@@ -6,6 +6,7 @@
 import { campaignStateLabel, MAX_CAMPAIGN_LENGTH } from '@smsc/core';
 import { loadConfiguration } from '../shared/configuration';
 import { errorMessage } from '../xrm/errors';
+import { bareId } from '../xrm/custom-api';
 import { formNotice, recordLabel, setControlsDisabled, setValue, value } from '../xrm/form';
 import type { Ports } from '../xrm/ports';
 import { t } from '../i18n/strings';
@@ -65,7 +66,7 @@ export async function onTemplateChange(form: Xrm.FormContext, ports: Ports): Pro
   if (!template || !isComposable(campaignState(form))) return;
   const record = recordLabel(form, 'table.campaign', language);
   try {
-    const row = await ports.data.retrieveRecord('smsc_smstemplate', template.id.replace(/[{}]/g, ''), '?$select=smsc_name,smsc_text,smsc_entity,smsc_smstype');
+    const row = await ports.data.retrieveRecord('smsc_smstemplate', bareId(template.id), '?$select=smsc_name,smsc_text,smsc_entity,smsc_smstype');
     const templateTable = typeof row.smsc_entity === 'string' ? row.smsc_entity.trim().toLowerCase() : '';
     const recipientTable = tableOfRecipientType(value<number>(form, RECIPIENT_TYPE));
     if (templateTable && recipientTable && templateTable !== recipientTable) {

@@ -6,6 +6,7 @@
  */
 import { allowedCampaignActions, campaignStateLabel, campaignTransition, type CampaignAction } from '@smsc/core';
 import { errorMessage } from '../xrm/errors';
+import { bareId } from '../xrm/custom-api';
 import { formNotice, recordLabel } from '../xrm/form';
 import type { EntityRef, Ports, UserInfo, WebApiRow } from '../xrm/ports';
 import { hasAnyRole, MARKETER_ROLES } from '../xrm/user';
@@ -82,7 +83,7 @@ export async function run(form: Xrm.FormContext, ports: Ports, action: string): 
 }
 
 function readStatus(ports: Ports, campaign: EntityRef): Promise<WebApiRow> {
-  return ports.data.retrieveRecord('campaign', campaign.id.replace(/[{}]/g, ''), `?$select=${STATUS_COLUMNS}`);
+  return ports.data.retrieveRecord('campaign', bareId(campaign.id), `?$select=${STATUS_COLUMNS}`);
 }
 
 const progressOf = (row: WebApiRow): number | null => (typeof row.smsc_progress === 'number' ? row.smsc_progress : null);

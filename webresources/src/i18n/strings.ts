@@ -214,6 +214,6 @@ export function t(key: StringKey, language: Language, params?: Record<string, st
 
 /** A `one|other` string for `count`. */
 export function plural(key: StringKey, language: Language, count: number, params: Record<string, string | number> = {}): string {
-  const [one, other] = t(key, language, { ...params, count }).split('|') as [string, string?];
+  const [one, other] = t(key, language, { count, ...params }).split('|') as [string, string?];
   return new Intl.PluralRules(language).select(count) === 'one' || other === undefined ? one : other;
 }

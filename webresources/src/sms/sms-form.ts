@@ -6,6 +6,7 @@ import { DeliveryStatus, renderTemplate } from '@smsc/core';
 import { loadConfiguration } from '../shared/configuration';
 import { loadMergeData } from '../shared/merge-data';
 import { errorMessage } from '../xrm/errors';
+import { bareId } from '../xrm/custom-api';
 import { fieldLabel, formNotice, recordLabel, setValue, value } from '../xrm/form';
 import type { EntityRef, Ports } from '../xrm/ports';
 import { t } from '../i18n/strings';
@@ -107,7 +108,7 @@ export async function onTemplateChange(form: Xrm.FormContext, ports: Ports): Pro
     return;
   }
   try {
-    const row = await ports.data.retrieveRecord('smsc_smstemplate', template.id.replace(/[{}]/g, ''), '?$select=smsc_name,smsc_text,smsc_entity,smsc_smstype');
+    const row = await ports.data.retrieveRecord('smsc_smstemplate', bareId(template.id), '?$select=smsc_name,smsc_text,smsc_entity,smsc_smstype');
     const table = typeof row.smsc_entity === 'string' ? row.smsc_entity.trim().toLowerCase() : '';
     if (table && table !== recipient.entityType) {
       formNotice(form, TEMPLATE_NOTICE, 'WARNING', t('sms.template_wrong_table', language, { template: templateName, templateTable: table, record, recipientTable: recipient.entityType }));

@@ -46,6 +46,6 @@ export function fieldNotice(form: Xrm.FormContext, attribute: string, id: string
 
 /** A notification at the top of the form (or cleared when `message` is null). */
 export function formNotice(form: Xrm.FormContext, id: string, level: Xrm.FormNotificationLevel, message: string | null): void {
+  form.ui.clearFormNotification(id);
   if (message) form.ui.setFormNotification(message, level, id);
-  else form.ui.clearFormNotification(id);
 }
