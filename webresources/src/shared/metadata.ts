@@ -77,9 +77,9 @@ function label(value: LocalizedLabel | undefined): string | undefined {
 }
 
 /** A `fetch`-based FetchJson for the org at `baseUrl` ('' in a model-driven page: same origin). */
-export function webApiFetch(baseUrl: string, fetchImpl: typeof fetch = fetch): FetchJson {
+export function webApiFetch(baseUrl: string, fetchImpl?: typeof fetch): FetchJson {
   return async (path) => {
-    const response = await fetchImpl(`${baseUrl.replace(/\/$/, '')}/api/data/v9.2/${path}`, {
+    const response = await (fetchImpl ?? fetch)(`${baseUrl.replace(/\/$/, '')}/api/data/v9.2/${path}`, {
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' },
     });
