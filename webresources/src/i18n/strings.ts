@@ -203,6 +203,29 @@ const STRINGS = {
     en: 'An SMS configuration already exists: open it instead of creating another one.',
     fr: 'Une configuration SMS existe déjà : ouvrez-la au lieu d\'en créer une autre.',
   },
+
+  // SmsComposer control
+  'composer.text': { en: 'SMS text', fr: 'Texte du SMS' },
+  'composer.field': { en: 'Merge field', fr: 'Champ de fusion' },
+  'composer.related': { en: 'Column of the related row', fr: 'Colonne de l\'enregistrement lié' },
+  'composer.insert': { en: 'Insert', fr: 'Insérer' },
+  'composer.no_table': { en: 'Choose the table to list its columns.', fr: 'Choisissez la table pour lister ses colonnes.' },
+  'composer.unknown_table': { en: 'No table has the logical name "{table}".', fr: 'Aucune table n\'a le nom logique « {table} ».' },
+  'composer.columns_failed': { en: 'The columns of {table} could not be read: {error}', fr: 'Les colonnes de {table} n\'ont pas pu être lues : {error}' },
+  'composer.preview': { en: 'Preview with a record…', fr: 'Aperçu avec un enregistrement…' },
+  'composer.preview_of': { en: 'Preview for {name}', fr: 'Aperçu pour {name}' },
+  'composer.preview_missing': { en: 'Unknown merge field {fields}.', fr: 'Champ de fusion inconnu {fields}.' },
+  'composer.preview_empty': { en: 'No value for {fields}.', fr: 'Aucune valeur pour {fields}.' },
+  'composer.preview_failed': { en: 'The preview failed: {error}', fr: 'L\'aperçu a échoué : {error}' },
+
+  // PhoneNumber control
+  'phone.valid': { en: '{country} · {type}', fr: '{country} · {type}' },
+  'phone.type.mobile': { en: 'mobile', fr: 'mobile' },
+  'phone.type.fixed_line_or_mobile': { en: 'mobile or landline', fr: 'mobile ou fixe' },
+  'phone.type.fixed_line': { en: 'landline: cannot receive SMS', fr: 'fixe : ne peut pas recevoir de SMS' },
+  'phone.type.voip': { en: 'VoIP', fr: 'VoIP' },
+  'phone.type.other': { en: 'type unknown', fr: 'type inconnu' },
+  'phone.non_geographic': { en: 'International service', fr: 'Service international' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;
