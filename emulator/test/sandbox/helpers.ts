@@ -15,7 +15,8 @@ export const FAST: SandboxOptions = {
   seed: 7,
   delivery: { delayMs: 20 },
   listCampaign: { computeMs: 40 },
-  callbacks: { retryDelayMs: 10, timeoutMs: 500 },
+  // Generous receiver timeout: on a loaded machine a slow answer must not turn into a retry.
+  callbacks: { retryDelayMs: 10, timeoutMs: 5000 },
 };
 
 export async function sandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -105,7 +106,7 @@ export async function receiver(statuses: number[] = [], holdMs = 0) {
 }
 
 /** Polls until `check` returns something truthy; bounded. */
-export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 2000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
