@@ -75,7 +75,7 @@ export function optionsXml(options: Array<{ value: number; label: Label }>): Xml
   return el(
     'options',
     {},
-    ...options.map((o) => el('option', { value: o.value, ExternalValue: '', IsHidden: '0' }, labelsElement('labels', 'label', o.label))),
+    ...options.map((o) => el('option', { value: o.value, ExternalValue: '' }, labelsElement('labels', 'label', o.label))),
   );
 }
 

@@ -12,13 +12,13 @@ export function writeGeneratedSources(sourceDirFor: (s: SolutionName) => string 
   const written: string[] = [];
   for (const [solution, files] of generateAll()) {
     const root = sourceDirFor(solution);
+    const before = new Map([...files.keys()].filter((p) => existsSync(join(root, p))).map((p) => [p, readFileSync(join(root, p), 'utf8')]));
     for (const folder of GENERATED_FOLDERS) rmSync(join(root, folder), { recursive: true, force: true });
     for (const [path, content] of files) {
       const target = join(root, path);
-      if (existsSync(target) && readFileSync(target, 'utf8') === content) continue;
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
-      written.push(`${solution}/src/${path}`);
+      if (before.get(path) !== content) written.push(`${solution}/src/${path}`);
     }
   }
   return written;
