@@ -67,7 +67,8 @@ export const customApis: CustomApiDefinition[] = [
     solution: 'SmsConnector',
     parameters: [
       p('Contact', ParameterType.EntityReference, 'Recipient contact', 'Contact destinataire', 'Contact to send to.', 'Contact à qui envoyer.', 'contact'),
-      p('Lead', ParameterType.EntityReference, 'Recipient lead', 'Prospect destinataire', 'Lead to send to.', 'Prospect à qui envoyer.', 'lead'),
+      // No table on Lead: lead comes with Dynamics 365 Sales and core must import without it; the backend checks the type.
+      p('Lead', ParameterType.EntityReference, 'Recipient lead', 'Prospect destinataire', 'Lead to send to.', 'Prospect à qui envoyer.'),
       p('Account', ParameterType.EntityReference, 'Recipient account', 'Compte destinataire', 'Account to send to (mobile of its primary contact).', 'Compte à qui envoyer (mobile de son contact principal).', 'account'),
       p('PhoneNumber', ParameterType.String, 'Phone number', 'Numéro de téléphone', 'Number to send to without a record (test sends).', 'Numéro à qui envoyer sans enregistrement (envois de test).'),
       p('Template', ParameterType.EntityReference, 'SMS template to use', 'Modèle de SMS à utiliser', 'Template whose text is sent.', 'Modèle dont le texte est envoyé.', 'smsc_smstemplate'),
@@ -92,3 +93,12 @@ export const customApis: CustomApiDefinition[] = [
   campaignApi('smsc_CancelCampaign', 'Cancel SMS campaign', 'Annuler la campagne SMS', 'Cancels a campaign that is building or ready.', 'Annule une campagne en construction ou prête.'),
   campaignApi('smsc_RefreshCampaignStatus', 'Refresh SMS campaign status', 'Actualiser le statut de la campagne SMS', 'Reads the campaign status from the SMS provider.', 'Lit le statut de la campagne chez le fournisseur SMS.'),
 ];
+
+/** The Custom API each campaign ribbon action runs (the `action` string parameter of SmsConnector.CampaignRibbon.run). */
+export const campaignRibbonActions: Record<string, string> = {
+  simulate: 'smsc_SimulateCampaign',
+  prepare: 'smsc_PrepareCampaign',
+  send: 'smsc_SendCampaign',
+  cancel: 'smsc_CancelCampaign',
+  refresh: 'smsc_RefreshCampaignStatus',
+};

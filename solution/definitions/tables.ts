@@ -323,3 +323,11 @@ export function tableByName(name: string): TableDefinition {
   if (!found) throw new Error(`tableByName: no table named "${name}"`);
   return found;
 }
+
+/** Tables every Dataverse environment has, which any solution may reference (owners, audit, activities). */
+export const PLATFORM_TABLES = ['systemuser', 'team', 'businessunit', 'organization', 'activitypointer', 'owner', 'transactioncurrency'];
+
+/** The tables a solution may reference without defining them, given where its tables may come from. */
+export function externalTables(sources: TableSource[]): Set<string> {
+  return new Set([...PLATFORM_TABLES, ...Object.entries(systemTables).filter(([, t]) => sources.includes(t.source)).map(([name]) => name)]);
+}

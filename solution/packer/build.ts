@@ -15,13 +15,13 @@ export function packRepositorySolution(name: string, managed: boolean, repositor
   return packSolution(files, { managed, version: solutionVersion(), ownSolutions: solutions.map((s) => s.name) });
 }
 
-export function packAll(outputDir: string): string[] {
+export function packAll(outputDir: string, repositoryRoot = REPOSITORY_ROOT): string[] {
   mkdirSync(outputDir, { recursive: true });
   const written: string[] = [];
   for (const solution of solutions) {
     for (const managed of [false, true]) {
       const path = join(outputDir, zipName(solution.name, managed));
-      writeFileSync(path, zipSolution(packRepositorySolution(solution.name, managed)));
+      writeFileSync(path, zipSolution(packRepositorySolution(solution.name, managed, repositoryRoot)));
       written.push(path);
     }
   }

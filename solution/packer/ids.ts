@@ -9,8 +9,12 @@ import { createHash } from 'node:crypto';
 export const ID_NAMESPACE = 'e0bd2c6c-7a52-5b3e-9d3f-2f3b5b7d5a10';
 
 export function stableId(...parts: string[]): string {
-  const namespace = Buffer.from(ID_NAMESPACE.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(namespace).update(parts.join(':'), 'utf8').digest();
+  return uuidV5(ID_NAMESPACE, parts.join(':'));
+}
+
+export function uuidV5(namespaceId: string, name: string): string {
+  const namespace = Buffer.from(namespaceId.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(namespace).update(name, 'utf8').digest();
   const bytes = Buffer.from(hash.subarray(0, 16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

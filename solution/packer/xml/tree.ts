@@ -16,7 +16,8 @@ export interface XmlElement {
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
-  attributeNamePrefix: '',
+  // A prefix keeps names such as `constructor` (PCF manifests) from being refused as unsafe keys.
+  attributeNamePrefix: '@_',
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
@@ -31,7 +32,8 @@ type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 function fromOrdered(node: Ordered): XmlElement | undefined {
   const name = Object.keys(node).find((k) => k !== ':@');
   if (!name || name === '#text' || name === '#comment') return undefined;
-  const element: XmlElement = { name, attrs: { ...(node[':@'] ?? {}) }, children: [] };
+  const element: XmlElement = { name, attrs: {}, children: [] };
+  for (const [key, value] of Object.entries(node[':@'] ?? {})) element.attrs[key.slice(2)] = value;
   const texts: string[] = [];
   for (const child of (node[name] as Ordered[]) ?? []) {
     if ('#text' in child) texts.push(String(child['#text']));
