@@ -8,13 +8,15 @@ import { unpackSolution } from '../unpack';
 import { readZip } from '../zip';
 
 const [zipPath, folder] = process.argv.slice(2);
+// npm runs scripts from the repository root; paths on the command line are the caller's.
+const callerDir = process.env.INIT_CWD ?? process.cwd();
 if (!zipPath) {
   console.error('Usage: npm run unpack -- <solution.zip> [<output folder>]');
   process.exit(2);
 }
 try {
-  const files = unpackSolution(readZip(readFileSync(resolve(process.cwd(), zipPath))));
-  const target = folder ? resolve(process.cwd(), folder) : join(DIST_DIR, '..', 'unpacked', basename(zipPath, '.zip'), 'src');
+  const files = unpackSolution(readZip(readFileSync(resolve(callerDir, zipPath))));
+  const target = folder ? resolve(callerDir, folder) : join(DIST_DIR, '..', 'unpacked', basename(zipPath, '.zip'), 'src');
   writeTree(target, files);
   console.log(`Unpacked ${files.size} file(s) into ${relative(REPOSITORY_ROOT, target) || '.'}`);
 } catch (error) {
