@@ -139,11 +139,15 @@ export function checkControls(pkg: SolutionPackage, all: SolutionPackage[]): Iss
       issues.push(issue(holder, manifestPath, `control ${ref.control} has no manifest in the zip`));
       continue;
     }
-    const property = [...walk(parseXml(utf8(manifest), manifestPath))].find((e) => e.name === 'property' && e.attrs.name === ref.property);
-    if (!property) issues.push(issue(pkg, manifestPath, `${ref.where} binds property "${ref.property}", which ${ref.control}'s manifest does not declare`));
-    else if (property.attrs['of-type'] !== ref.type && !(property.attrs['of-type-group'] ?? '').length) {
-      issues.push(issue(pkg, manifestPath, `${ref.where} binds "${ref.property}" as ${ref.type}, the manifest declares ${property.attrs['of-type']}`));
+    const elements = [...walk(parseXml(utf8(manifest), manifestPath))];
+    const property = elements.find((e) => e.name === 'property' && e.attrs.name === ref.property);
+    if (!property) {
+      issues.push(issue(pkg, manifestPath, `${ref.where} binds property "${ref.property}", which ${ref.control}'s manifest does not declare`));
+      continue;
     }
+    const group = property.attrs['of-type-group'];
+    const accepted = group ? elements.filter((e) => e.name === 'type-group' && e.attrs.name === group).flatMap((g) => g.children.map((t) => t.text ?? '')) : [property.attrs['of-type'] ?? ''];
+    if (!accepted.includes(ref.type)) issues.push(issue(pkg, manifestPath, `${ref.where} binds "${ref.property}" as ${ref.type}, the manifest declares ${accepted.join(' or ')}`));
   }
   return issues;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node
 import { dirname, join } from 'node:path';
 import type { SolutionName } from '../../definitions/solutions';
 import { sourceDirOf } from '../paths';
+import { solutionVersion } from '../version';
 import { generateAll } from './index';
 
 /** Folders whose whole content is generated (Entity.xml files are generated one by one). */
@@ -21,5 +22,16 @@ export function writeGeneratedSources(sourceDirFor: (s: SolutionName) => string 
       if (before.get(path) !== content) written.push(`${solution}/src/${path}`);
     }
   }
+  for (const solution of generateAll().keys()) if (stampVersion(join(sourceDirFor(solution), 'Other', 'Solution.xml'))) written.push(`${solution}/src/Other/Solution.xml`);
   return written;
+}
+
+/** Keeps the source Solution.xml on the one version, for those who pack the source with Microsoft's tools. */
+function stampVersion(path: string): boolean {
+  const version = solutionVersion();
+  const text = readFileSync(path, 'utf8');
+  const stamped = text.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`).replace(/solution="(SmsConnector\w*) \([^)]*\)"/g, `solution="$1 (${version})"`);
+  if (stamped === text) return false;
+  writeFileSync(path, stamped);
+  return true;
 }
