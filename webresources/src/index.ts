@@ -78,11 +78,20 @@ export const ConfigurationForm = {
   onLoad: onForm(configurationForm.onLoad),
 };
 
+/** Embedded in a form, the page reaches Xrm through its parent (same origin in model-driven apps). */
+function parentXrm(): typeof Xrm | undefined {
+  try {
+    return (window.parent as unknown as { Xrm?: typeof Xrm } | null)?.Xrm;
+  } catch {
+    return undefined;
+  }
+}
+
 export const ConfigurationPage = {
   /** Called by configuration.html; finds Xrm on the page or, embedded in a form, on its parent. */
   init(root?: HTMLElement): Promise<void> {
     const host = root ?? document.getElementById('smsc-configuration') ?? document.body;
-    const xrm = (window as unknown as { Xrm?: typeof Xrm }).Xrm ?? (window.parent as unknown as { Xrm?: typeof Xrm } | null)?.Xrm;
+    const xrm = (window as unknown as { Xrm?: typeof Xrm }).Xrm ?? parentXrm();
     if (!xrm) {
       host.textContent = 'Xrm is not available: open this page from Dynamics 365. / Xrm est indisponible : ouvrez cette page depuis Dynamics 365.';
       return Promise.resolve();

@@ -16,9 +16,11 @@ execFileSync(process.execPath, [join(repo, 'webresources', 'build.mjs'), outdir]
 const bundle = readFileSync(join(outdir, 'smsconnector.js'), 'utf8');
 
 const FUNCTION_NAME = /SmsConnector\.([A-Za-z]+)\.([A-Za-z]+)/g;
+/** A form event handler (`functionName="…"`) or ribbon action (`FunctionName="…"`), in XML or JSON. */
+const REGISTERED_FUNCTION = /[Ff]unction[Nn]ame["']?\s*[=:]\s*["']SmsConnector\.([A-Za-z]+)\.([A-Za-z]+)["']/g;
 
-function namesIn(text: string): string[] {
-  return [...text.matchAll(FUNCTION_NAME)].map((m) => `${m[1]}.${m[2]}`);
+function namesIn(text: string, pattern = FUNCTION_NAME): string[] {
+  return [...text.matchAll(pattern)].map((m) => `${m[1]}.${m[2]}`);
 }
 
 /** Form event handlers and ribbon functions named anywhere in the solution source, if it exists yet. */
@@ -29,7 +31,7 @@ function solutionNames(dir = join(repo, 'solution')): string[] {
     if (entry === 'node_modules' || entry === 'dist' || entry === 'out') continue;
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) names.push(...solutionNames(path));
-    else if (/\.(xml|json|ts|mjs)$/.test(entry)) names.push(...namesIn(readFileSync(path, 'utf8')));
+    else if (/\.(xml|json)$/.test(entry)) names.push(...namesIn(readFileSync(path, 'utf8'), REGISTERED_FUNCTION));
   }
   return names;
 }
@@ -57,6 +59,11 @@ describe('smsconnector.js', () => {
     const [namespace, fn] = name.split('.') as [string, string];
     const global = loadBundle();
     expect(typeof global[namespace]?.[fn]).toBe('function');
+  });
+
+  test('registered function names are found in solution XML', () => {
+    const xml = '<JavaScriptFunction Library="$webresource:smsc_/scripts/smsconnector.js" FunctionName="SmsConnector.CampaignRibbon.run"><Handler functionName="SmsConnector.SmsForm.onLoad" libraryName="smsc_/scripts/smsconnector.js"/>';
+    expect(namesIn(xml, REGISTERED_FUNCTION)).toEqual(['CampaignRibbon.run', 'SmsForm.onLoad']);
   });
 
   test('surface.md names every handler the forms and ribbons use', () => {

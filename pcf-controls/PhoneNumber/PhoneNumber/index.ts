@@ -31,9 +31,9 @@ export class PhoneNumber implements ComponentFramework.StandardControl<IInputs, 
 
   updateView(context: ComponentFramework.Context<IInputs>): void {
     this.context = context;
-    const { phone, defaultCountry } = context.parameters;
-    this.value = phone.raw ?? null;
-    const security = phone.security;
+    const { value, defaultCountry } = context.parameters;
+    this.value = value.raw ?? null;
+    const security = value.security;
     this.field?.update({
       value: security && !security.readable ? null : this.value,
       defaultCountry: defaultCountry.raw?.trim() || this.configuredCountry,
@@ -42,7 +42,7 @@ export class PhoneNumber implements ComponentFramework.StandardControl<IInputs, 
   }
 
   getOutputs(): IOutputs {
-    return { phone: this.value ?? undefined };
+    return { value: this.value ?? undefined };
   }
 
   destroy(): void {

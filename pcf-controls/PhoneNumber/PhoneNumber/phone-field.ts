@@ -68,7 +68,8 @@ export class PhoneField {
   update(props: PhoneProps): void {
     this.props = props;
     this.input.disabled = props.disabled;
-    if (document.activeElement !== this.input || this.input.value === '') this.input.value = props.value ?? '';
+    // While the user is typing, a value echoed back by the form must not overwrite the input.
+    if (this.input.ownerDocument.activeElement !== this.input || this.input.value === '') this.input.value = props.value ?? '';
     this.show(checkPhone(this.input.value, props.defaultCountry, this.language));
   }
 

@@ -31,7 +31,7 @@ function pcfContext(options: { phone?: string | null; defaultCountry?: string | 
     queries,
     context: {
       parameters: {
-        phone: { raw: options.phone ?? null, security: { editable: true, readable: true, secured: false } },
+        value: { raw: options.phone ?? null, security: { editable: true, readable: true, secured: false } },
         defaultCountry: { raw: options.defaultCountry ?? null },
       },
       mode: { isControlDisabled: options.disabled ?? false },
@@ -83,7 +83,7 @@ describe('PhoneNumber control', () => {
     const container = document.createElement('div');
     control.init(context as never, () => undefined, {}, container);
     expect(queries).toEqual([]);
-    expect(control.getOutputs()).toEqual({ phone: '+33649819006' });
+    expect(control.getOutputs()).toEqual({ value: '+33649819006' });
   });
 });
 
@@ -97,7 +97,7 @@ describe('PhoneNumber build output', () => {
   test('the manifest binds a text or phone column and ships English and French strings', () => {
     const manifest = readFileSync(join(out, 'ControlManifest.xml'), 'utf8');
     expect(manifest).toMatch(/<control namespace="SmsConnector" constructor="PhoneNumber"/);
-    expect(manifest).toMatch(/<property name="phone"[^>]*of-type-group="text"[^>]*usage="bound"/);
+    expect(manifest).toMatch(/<property name="value"[^>]*of-type-group="text"[^>]*usage="bound"/);
     expect(readFileSync(join(out, 'strings', 'PhoneNumber.1036.resx'), 'utf8')).toContain('<value>Numéro de mobile (E.164)</value>');
     expect(existsSync(join(out, 'strings', 'PhoneNumber.1033.resx'))).toBe(true);
   });

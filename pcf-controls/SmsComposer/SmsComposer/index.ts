@@ -44,9 +44,9 @@ export class SmsComposer implements ComponentFramework.StandardControl<IInputs, 
   }
 
   updateView(context: ComponentFramework.Context<IInputs>): void {
-    const { text, table, recipientType, maxLength } = context.parameters;
-    this.text = text.raw ?? '';
-    const security = text.security;
+    const { value, table, recipientType, maxLength } = context.parameters;
+    this.text = value.raw ?? '';
+    const security = value.security;
     const chosenTable = table.raw?.trim() || (recipientType.raw !== null ? TABLE_OF_RECIPIENT_TYPE[recipientType.raw] : undefined) || null;
     this.composer?.update({
       text: security && !security.readable ? '' : this.text,
@@ -57,7 +57,7 @@ export class SmsComposer implements ComponentFramework.StandardControl<IInputs, 
   }
 
   getOutputs(): IOutputs {
-    return { text: this.text };
+    return { value: this.text };
   }
 
   destroy(): void {

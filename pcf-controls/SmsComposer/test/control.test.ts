@@ -14,7 +14,7 @@ const out = join(root, 'out', 'controls', 'SmsComposer');
 function context(options: { text?: string | null; table?: string | null; recipientType?: number | null; disabled?: boolean; editable?: boolean; languageId?: number } = {}) {
   return {
     parameters: {
-      text: { raw: options.text ?? 'Hello', security: { editable: options.editable ?? true, readable: true, secured: options.editable === false } },
+      value: { raw: options.text ?? 'Hello', security: { editable: options.editable ?? true, readable: true, secured: options.editable === false } },
       table: { raw: options.table ?? null },
       recipientType: { raw: options.recipientType ?? null },
       maxLength: { raw: null },
@@ -38,7 +38,7 @@ describe('SmsComposer lifecycle', () => {
     textarea.value = 'Bonjour Anna';
     textarea.dispatchEvent(new Event('input'));
     expect(notified).toBe(1);
-    expect(control.getOutputs()).toEqual({ text: 'Bonjour Anna' });
+    expect(control.getOutputs()).toEqual({ value: 'Bonjour Anna' });
     control.destroy();
     expect(container.children).toHaveLength(0);
   });
@@ -66,7 +66,7 @@ describe('SmsComposer build output', () => {
     expect(manifest).toMatch(/<control namespace="SmsConnector" constructor="SmsComposer"/);
     expect(manifest).toContain('<resx path="strings/SmsComposer.1033.resx"');
     expect(manifest).toContain('<resx path="strings/SmsComposer.1036.resx"');
-    expect(manifest).toMatch(/<property name="text"[^>]*of-type="Multiple"[^>]*usage="bound"/);
+    expect(manifest).toMatch(/<property name="value"[^>]*of-type="Multiple"[^>]*usage="bound"/);
     expect(readFileSync(join(out, 'strings', 'SmsComposer.1036.resx'), 'utf8')).toContain('<value>Éditeur de SMS</value>');
     expect(existsSync(join(out, 'css', 'SmsComposer.css'))).toBe(true);
   });

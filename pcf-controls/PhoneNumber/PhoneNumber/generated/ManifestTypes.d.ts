@@ -4,9 +4,9 @@
 
 // Define IInputs and IOutputs Type. They should match with ControlManifest.
 export interface IInputs {
-    phone: ComponentFramework.PropertyTypes.StringProperty;
+    value: ComponentFramework.PropertyTypes.StringProperty;
     defaultCountry: ComponentFramework.PropertyTypes.StringProperty;
 }
 export interface IOutputs {
-    phone?: string;
+    value?: string;
 }

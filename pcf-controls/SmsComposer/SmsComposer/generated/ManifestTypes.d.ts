@@ -4,11 +4,11 @@
 
 // Define IInputs and IOutputs Type. They should match with ControlManifest.
 export interface IInputs {
-    text: ComponentFramework.PropertyTypes.StringProperty;
+    value: ComponentFramework.PropertyTypes.StringProperty;
     table: ComponentFramework.PropertyTypes.StringProperty;
     recipientType: ComponentFramework.PropertyTypes.OptionSetProperty;
     maxLength: ComponentFramework.PropertyTypes.WholeNumberProperty;
 }
 export interface IOutputs {
-    text?: string;
+    value?: string;
 }
