@@ -242,7 +242,7 @@ export async function importSolution(service: DataverseService, zip: Uint8Array,
           displayname: String((p.displayname as X | undefined)?.['@_default'] ?? pname),
           type: Number(text(p.type)),
           logicalentityname: text(p.logicalentityname) || null,
-          'customapiid@odata.bind': `/customapis(${apiId})`,
+          'CustomAPIId@odata.bind': `/customapis(${apiId})`,
         };
         if (kind === 'customapirequestparameter') body.isoptional = bool(p.isoptional);
         await upsert(kind, stableId(`${kind}:${uniqueName}.${pname}`), body);
@@ -307,7 +307,7 @@ export async function importSolution(service: DataverseService, zip: Uint8Array,
     if (files[valuesFile]) {
       const parsed = JSON.parse(strFromU8(files[valuesFile]!).replace(/^\uFEFF/, '')) as { environmentvariablevalues?: { environmentvariablevalue?: X | X[] } };
       for (const v of list<X>(parsed.environmentvariablevalues?.environmentvariablevalue)) {
-        await upsert('environmentvariablevalue', parseGuid(v['@environmentvariablevalueid']) ?? stableId(`environmentvariablevalue:${schemaName}`), { schemaname: schemaName, value: String(v.value ?? ''), 'environmentvariabledefinitionid@odata.bind': `/environmentvariabledefinitions(${defId})` });
+        await upsert('environmentvariablevalue', parseGuid(v['@environmentvariablevalueid']) ?? stableId(`environmentvariablevalue:${schemaName}`), { schemaname: schemaName, value: String(v.value ?? ''), 'EnvironmentVariableDefinitionId@odata.bind': `/environmentvariabledefinitions(${defId})` });
       }
     }
   }

@@ -42,7 +42,8 @@ export function serializeValue(a: AttributeDef, value: unknown): unknown {
   }
 }
 
-export function serializeEntity(engine: Engine, table: TableDef, id: string, row: Row, withType = true): Record<string, unknown> {
+/** `only`: the attributes an image registered (party lists included only when listed). */
+export function serializeEntity(engine: Engine, table: TableDef, id: string, row: Row, withType = true, only?: string[]): Record<string, unknown> {
   const attributes: KeyValue[] = [];
   for (const [key, value] of Object.entries(row)) {
     const a = table.attributes[key];
@@ -57,7 +58,7 @@ export function serializeEntity(engine: Engine, table: TableDef, id: string, row
     for (const raw of parties) {
       const p = engine.store.fromSql(partyTable, raw);
       const name = byMask[p.participationtypemask as number];
-      if (!name || !table.attributes[name]) continue;
+      if (!name || !table.attributes[name] || (only && !only.includes(name))) continue;
       const list = grouped.get(name) ?? [];
       list.push(serializeEntity(engine, partyTable, p.activitypartyid as string, p, false));
       grouped.set(name, list);

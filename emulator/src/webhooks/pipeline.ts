@@ -154,12 +154,12 @@ export class Pipeline {
         .filter(Boolean);
       const picked: Row = {};
       for (const [k, v] of Object.entries(source)) if (v !== null && (wanted.length === 0 || wanted.includes(k))) picked[k] = v;
-      images.push({ key: String(image.entityalias ?? image.name ?? 'Image'), value: serializeEntity(this.engine, table, event.id, picked, false) });
+      images.push({ key: String(image.entityalias ?? image.name ?? 'Image'), value: serializeEntity(this.engine, table, event.id, picked, false, wanted.length ? wanted : undefined) });
     }
     if (kind === 'post' && step.mode === 1 && source && !images.some((i) => i.key === 'AsynchronousStepPrimaryName')) {
       const primary: Row = { [table.primaryIdAttribute]: event.id };
       if (table.primaryNameAttribute && source[table.primaryNameAttribute] !== undefined) primary[table.primaryNameAttribute] = source[table.primaryNameAttribute];
-      images.push({ key: 'AsynchronousStepPrimaryName', value: serializeEntity(this.engine, table, event.id, primary, false) });
+      images.push({ key: 'AsynchronousStepPrimaryName', value: serializeEntity(this.engine, table, event.id, primary, false, Object.keys(primary)) });
     }
     return images;
   }
