@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { message, type MessageCode } from '../i18n/messages';
+import { fastNormalize } from './fast-path';
 import type { Language } from '../i18n/language';
 
 export type PhoneType =
@@ -74,6 +75,9 @@ export function normalizePhone(raw: string | null | undefined, options: Normaliz
   const defaultCountry = countryOrUndefined(options.defaultCountry);
   if (!compact.startsWith('+') && !defaultCountry) return reject('no_country', 'phone.no_country');
 
+  const fast = fastNormalize(compact, defaultCountry);
+  if (fast) return accepted(fast.e164, fast.country, toPhoneType(fast.type));
+
   const parsed = parsePhoneNumberFromString(compact, { defaultCountry, extract: false });
   const forCountry = (country: string | undefined) =>
     country ? message('phone.for_country', language, { country: countryName(country, language) }) : '';
@@ -91,14 +95,11 @@ export function normalizePhone(raw: string | null | undefined, options: Normaliz
     if (lengthProblem === 'TOO_LONG') return reject('too_long', 'phone.too_long', { forCountry: forCountry(country) });
     return reject('invalid', 'phone.invalid', { forCountry: forCountry(country) });
   }
-  const type = toPhoneType(parsed.getType());
-  return {
-    ok: true,
-    e164: parsed.number,
-    country: parsed.country,
-    type,
-    canReceiveSms: type !== 'fixed_line' && type !== 'pager' && type !== 'uan' && type !== 'voicemail',
-  };
+  return accepted(parsed.number, parsed.country, toPhoneType(parsed.getType()));
+}
+
+function accepted(e164: string, country: string | undefined, type: PhoneType): NormalizedPhone {
+  return { ok: true, e164, country, type, canReceiveSms: type !== 'fixed_line' && type !== 'pager' && type !== 'uan' && type !== 'voicemail' };
 }
 
 function countryOrUndefined(country: string | null | undefined): CountryCode | undefined {

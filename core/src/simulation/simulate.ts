@@ -64,13 +64,22 @@ export interface SimulationOptions extends RenderOptions {
 
 export interface SimulationContext {
   readonly template: ParsedTemplate;
+  /** The STOP mention sits in the template's fixed text, so every rendered message carries it. */
+  readonly templateHasStopMention: boolean;
   readonly options: SimulationOptions;
   /** First recipient seen per E.164 number, for duplicate detection across the whole run. */
   readonly seen: Map<string, string>;
 }
 
 export function createSimulationContext(templateText: string, options: SimulationOptions): SimulationContext {
-  return { template: parseTemplate(templateText), options, seen: new Map() };
+  const template = parseTemplate(templateText);
+  let last = 0;
+  let templateHasStopMention = false;
+  for (const field of [...template.occurrences, { start: templateText.length, end: templateText.length }]) {
+    if (hasStopMention(templateText.slice(last, field.start))) templateHasStopMention = true;
+    last = field.end;
+  }
+  return { template, templateHasStopMention, options, seen: new Map() };
 }
 
 /**
@@ -106,7 +115,8 @@ export function simulateRecipient(recipient: SimulationRecipient, context: Simul
       number = phone.e164;
       if (!phone.canReceiveSms) add('not_mobile', message('phone.not_mobile', language, { number }));
       const stopCountries = options.stopMentionCountries ?? STOP_MENTION_COUNTRIES;
-      if (options.purpose === 'marketing' && phone.country && stopCountries.includes(phone.country) && !hasStopMention(text)) {
+      const needsStop = options.purpose === 'marketing' && phone.country !== undefined && stopCountries.includes(phone.country);
+      if (needsStop && !context.templateHasStopMention && !hasStopMention(text)) {
         add('stop_mention', message('check.stop_mention', language));
       }
       if (options.purpose === 'marketing' && options.optOuts?.has(number)) {
