@@ -8,7 +8,8 @@
 import { col, defineTable, opt, stateStatus } from './build';
 import { AttributeDef, label, ManyToManyDef, OneToManyDef, TableDef } from './model';
 
-const ACTIVITY_STATES = stateStatus(
+/** The states and status reasons of an activity (custom activities get these too). */
+export const ACTIVITY_STATES = stateStatus(
   [
     [0, 'Open', 1],
     [1, 'Completed', 2],
