@@ -143,20 +143,7 @@ export async function importSolution(service: DataverseService, zip: Uint8Array,
             states && statuses
               ? [states.def, statuses.def]
               : isActivity
-                ? stateStatus(
-                    [
-                      [0, 'Open', 1],
-                      [1, 'Completed', 2],
-                      [2, 'Canceled', 3],
-                      [3, 'Scheduled', 4],
-                    ],
-                    [
-                      [1, 'Open', 0],
-                      [2, 'Completed', 1],
-                      [3, 'Canceled', 2],
-                      [4, 'Scheduled', 3],
-                    ],
-                  )
+                ? ACTIVITY_STATES
                 : undefined,
         },
         isActivity ? activityColumns() : [col.text(primaryName, 100, 'Name', 'Nom')],
