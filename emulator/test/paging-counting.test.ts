@@ -1,0 +1,125 @@
+import { start } from './support/harness';
+import type { RunningEmulator } from '../src/index';
+import type { DynamicsWebApi } from 'dynamics-web-api';
+
+let emulator: RunningEmulator;
+let api: DynamicsWebApi;
+
+beforeAll(async () => {
+  ({ emulator, api } = await start());
+});
+afterAll(() => emulator.stop());
+
+const get = async (path: string, prefer = 'odata.include-annotations="*"') => {
+  const response = await fetch(`${emulator.url}${path}`, { headers: { Accept: 'application/json', Prefer: prefer } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { value: Array<Record<string, unknown>> } };
+};
+
+async function createContacts(lastname: string, count: number, extra: (i: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
+  const ids: string[] = [];
+  for (let from = 0; from < count; from += 1000) {
+    const Targets = Array.from({ length: Math.min(1000, count - from) }, (_, i) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.contact', firstname: `N${String(from + i).padStart(5, '0')}`, lastname, ...extra(from + i) }));
+    ids.push(...(await api.callAction<{ Ids: string[] }>({ collection: 'contacts', actionName: 'Microsoft.Dynamics.CRM.CreateMultiple', action: { Targets } })).Ids);
+  }
+  return ids;
+}
+
+/** Every page of a query, following @odata.nextLink with a small page size. */
+async function allPages(path: string, pageSize: number): Promise<Array<Record<string, unknown>>> {
+  const rows: Array<Record<string, unknown>> = [];
+  let link: string | undefined = `${emulator.url}${path}`;
+  for (let pages = 0; link && pages < 100; pages++) {
+    const { body } = await get(link.slice(emulator.url.length), `odata.maxpagesize=${pageSize}`);
+    rows.push(...body.value);
+    link = body['@odata.nextLink'] as string | undefined;
+  }
+  return rows;
+}
+
+describe('counting as Dataverse counts', () => {
+  test('$count stops at 5,000 and says when more rows match', async () => {
+    await createContacts('Counted', 5001);
+    const exactly = await get(`contacts?$select=contactid&$top=1&$count=true&$filter=${encodeURIComponent("lastname eq 'Counted' and firstname ne 'N05000'")}`);
+    expect(exactly.body).toMatchObject({ '@odata.count': 5000, '@Microsoft.Dynamics.CRM.totalrecordcount': 5000, '@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded': false });
+    const more = await get(`contacts?$select=contactid&$top=1&$count=true&$filter=${encodeURIComponent("lastname eq 'Counted'")}`);
+    expect(more.body).toMatchObject({ '@odata.count': 5000, '@Microsoft.Dynamics.CRM.totalrecordcount': 5000, '@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded': true });
+    const fetched = await get(`contacts?fetchXml=${encodeURIComponent('<fetch returntotalrecordcount="true" count="10"><entity name="contact"><attribute name="fullname" /><filter><condition attribute="lastname" operator="eq" value="Counted" /></filter></entity></fetch>')}`);
+    expect(fetched.body).toMatchObject({ '@Microsoft.Dynamics.CRM.totalrecordcount': 5000, '@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded': true });
+    expect(fetched.body.value).toHaveLength(10);
+  });
+
+  test('a FetchXML aggregate over more than 50,000 rows is refused with AggregateQueryRecordLimit', async () => {
+    // 50,001 rows straight into the store: through the Web API they would take most of a minute.
+    const table = emulator.engine.table('account');
+    const insert = emulator.engine.store.db.prepare(`INSERT INTO "account" ("accountid", "name", "accountnumber", "statecode", "statuscode") VALUES (?, ?, 'AGG', 0, 1)`);
+    emulator.engine.store.db.transaction(() => {
+      for (let i = 0; i <= 50000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `Aggregated ${i}`);
+    })();
+    const aggregate = (condition: string) => `<fetch aggregate="true"><entity name="${table.logicalName}"><attribute name="accountid" alias="n" aggregate="count" /><filter>${condition}</filter></entity></fetch>`;
+    const refused = await get(`accounts?fetchXml=${encodeURIComponent(aggregate('<condition attribute="accountnumber" operator="eq" value="AGG" />'))}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { code: '0x8004e023', message: expect.stringContaining('AggregateQueryRecordLimit') } });
+    const allowed = await api.fetch<{ n: number }>({ collection: 'accounts', fetchXml: aggregate('<condition attribute="accountnumber" operator="eq" value="AGG" /><condition attribute="name" operator="ne" value="Aggregated 0" />') });
+    expect(allowed.value[0]!.n).toBe(50000);
+  });
+});
+
+describe('keyset paging', () => {
+  const titles = [null, 'b', 'a', null, 'b', 'c', null, 'a', 'B'];
+  let ids: string[];
+
+  beforeAll(async () => {
+    ids = await createContacts('Keyset', titles.length, (i) => (titles[i] === null ? {} : { jobtitle: titles[i] }));
+  });
+
+  /** Expected order: by title (case-insensitive, NULL lowest), then by id. */
+  const expected = (desc: boolean) =>
+    ids
+      .map((id, i) => ({ id, title: titles[i]?.toLowerCase() ?? null }))
+      .sort((x, y) => (x.title === y.title ? 0 : x.title === null ? -1 : y.title === null ? 1 : x.title < y.title ? -1 : 1) * (desc ? -1 : 1) || (x.id < y.id ? -1 : 1))
+      .map((r) => r.id);
+
+  test.each([
+    ['ascending', false],
+    ['descending', true],
+  ])('pages %s on a column with NULLs return every row once, NULL lowest', async (_label, desc) => {
+    const rows = await allPages(`contacts?$select=jobtitle&$filter=${encodeURIComponent("lastname eq 'Keyset'")}&$orderby=jobtitle${desc ? ' desc' : ''}`, 2);
+    expect(rows.map((r) => r.contactid)).toEqual(expected(desc));
+  });
+
+  test('pages on two columns in opposite directions keep the order across page boundaries', async () => {
+    const rows = await allPages(`contacts?$select=jobtitle,firstname&$filter=${encodeURIComponent("lastname eq 'Keyset'")}&$orderby=jobtitle,firstname desc`, 2);
+    const byTitleThenNameDesc = ids
+      .map((id, i) => ({ id, title: titles[i]?.toLowerCase() ?? null, name: `N${String(i).padStart(5, '0')}` }))
+      .sort((x, y) => (x.title === y.title ? (x.name < y.name ? 1 : -1) : x.title === null ? -1 : y.title === null ? 1 : x.title < y.title ? -1 : 1))
+      .map((r) => r.id);
+    expect(rows.map((r) => r.contactid)).toEqual(byTitleThenNameDesc);
+  });
+
+  test('FetchXML paging cookies page the same way', async () => {
+    const fetchXml = '<fetch count="2"><entity name="contact"><attribute name="jobtitle" /><order attribute="jobtitle" descending="true" /><filter><condition attribute="lastname" operator="eq" value="Keyset" /></filter></entity></fetch>';
+    const seen: string[] = [];
+    let paging: { pageNumber?: number; pagingCookie?: string } = {};
+    for (let pages = 0; pages < 20; pages++) {
+      const result = await api.fetch<{ contactid: string }>({ collection: 'contacts', fetchXml, includeAnnotations: 'Microsoft.Dynamics.CRM.fetchxmlpagingcookie', ...paging });
+      seen.push(...result.value.map((r) => r.contactid));
+      if (!result.PagingInfo) break;
+      paging = { pageNumber: result.PagingInfo.nextPage, pagingCookie: result.PagingInfo.cookie };
+    }
+    expect(seen).toEqual(expected(true));
+  });
+
+  test('rows without $orderby come back in the order they were created, as sequential ids make them', async () => {
+    const rows = await allPages(`contacts?$select=contactid&$filter=${encodeURIComponent("lastname eq 'Keyset'")}`, 4);
+    expect(rows.map((r) => r.contactid)).toEqual(ids);
+  });
+});
+
+describe('JSON on the wire', () => {
+  test('text with quotes, backslashes, controls and emoji comes back as it was stored', async () => {
+    const names = ['Quote " and \\ backslash', 'Line\nbreak\ttab\u0001', 'Émile 😀 \u2028'];
+    const ids = await createContacts('Escaped', names.length, (i) => ({ firstname: names[i] }));
+    const { body } = await get(`contacts?$select=firstname&$filter=${encodeURIComponent("lastname eq 'Escaped'")}`);
+    expect(body.value.map((r) => [r.contactid, r.firstname])).toEqual(ids.map((id, i) => [id, names[i]]));
+  });
+});
