@@ -80,10 +80,12 @@ describe('keyset paging', () => {
       .map((r) => r.id);
 
   test.each([
-    ['ascending', false],
-    ['descending', true],
-  ])('pages %s on a column with NULLs return every row once, NULL lowest', async (_label, desc) => {
-    const rows = await allPages(`contacts?$select=jobtitle&$filter=${encodeURIComponent("lastname eq 'Keyset'")}&$orderby=jobtitle${desc ? ' desc' : ''}`, 2);
+    { order: 'ascending', desc: false, pageSize: 2 },
+    { order: 'ascending', desc: false, pageSize: 4 },
+    { order: 'descending', desc: true, pageSize: 2 },
+    { order: 'descending', desc: true, pageSize: 4 },
+  ])('pages $order on a column with NULLs return every row once, NULL lowest (pages of $pageSize)', async ({ desc, pageSize }) => {
+    const rows = await allPages(`contacts?$select=jobtitle&$filter=${encodeURIComponent("lastname eq 'Keyset'")}&$orderby=jobtitle${desc ? ' desc' : ''}`, pageSize);
     expect(rows.map((r) => r.contactid)).toEqual(expected(desc));
   });
 

@@ -12,7 +12,7 @@ import { ApiResponse, json, jsonBytes } from '../http/request';
 import { AttributeDef, isLookupType, TableDef } from '../metadata/model';
 import { q } from '../store/store';
 import { compareSql, likeEscape, SqlParams, sqlValue } from '../query/sql';
-import { buildPagingCookie, CookieData, cookieRow, keysetSql, MAX_PAGE_SIZE, orderColumns, OrderBy, orderSql, parsePagingCookie, skipTokenFor } from '../query/retrieve';
+import { buildPagingCookie, Condition, cookieRow, keysetSegments, MAX_PAGE_SIZE, orderColumns, OrderBy, orderSql, parsePagingCookie, readPage, skipTokenFor } from '../query/retrieve';
 import { ExtraMembers, RowShape, writeCollection } from '../query/shape';
 import { JsonWriter } from '../query/json-writer';
 import { isoSeconds } from '../query/values';
@@ -169,7 +169,6 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
 
   allAttributes = allAttributes || (arr(entity.attribute).length === 0 && !arr(entity['link-entity']).some((l) => arr(l.attribute).length));
   visit(entity, { alias: 't', table });
-  const baseParams = [...params.values];
   const where = wheres.length ? ` WHERE ${wheres.join(' AND ')}` : '';
   const from = `FROM ${q(table.logicalName)} "t" ${joins.join(' ')}`;
 
@@ -203,10 +202,8 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
   const conditions = [where ? where.slice(7) : ''].filter(Boolean);
   let offset = 0;
   const usesCookie = !!cookieText && linkedOrders.length === 0 && page > 1;
-  if (usesCookie) {
-    const cookie: CookieData = parsePagingCookie(cookieText!);
-    conditions.push(keysetSql('t', table, keyset, cookie, params));
-  } else if (page > 1) {
+  const segments: Array<Condition | undefined> = usesCookie ? keysetSegments('t', table, keyset, parsePagingCookie(cookieText!)) : [undefined];
+  if (!usesCookie && page > 1) {
     offset = (page - 1) * pageSize;
     if (offset + pageSize > 50000) throw errors.badQuery('Simple paging (page without paging-cookie) cannot go beyond 50,000 records; use the paging cookie.');
   }
@@ -226,8 +223,11 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
     const typeAt = isLookupType(s.attribute.type) ? selectList.push(`${q(s.scope.alias)}.${q(`${s.attribute.logicalName}__t`)}`) - 1 : undefined;
     return { at, typeAt, key: JsonWriter.key(name), logicalNameKey: JsonWriter.key(`${name}@Microsoft.Dynamics.CRM.lookuplogicalname`) };
   });
-  const sql = `SELECT ${distinct}${selectList.join(', ')} ${from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ${limit + 1} OFFSET ${offset}`;
-  const raw = engine.store.rows(sql, params.values);
+  const raw = readPage(segments, limit + 1, (segment, rows) => {
+    const all = segment ? [...conditions, segment.sql] : conditions;
+    const sql = `SELECT ${distinct}${selectList.join(', ')} ${from}${all.length ? ` WHERE ${all.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ${rows} OFFSET ${offset}`;
+    return engine.store.rows(sql, segment ? [...params.values, ...segment.params] : params.values);
+  });
   const more = top === undefined && raw.length > limit;
   const pageRows = raw.length > limit ? raw.slice(0, limit) : raw;
   const logicalNames = annotate('Microsoft.Dynamics.CRM.lookuplogicalname');
@@ -248,7 +248,7 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
   if (annotate('Microsoft.Dynamics.CRM.morerecords')) body['@Microsoft.Dynamics.CRM.morerecords'] = more;
   if (fetch.returntotalrecordcount === 'true') {
     // Up to 5,000, and whether there are more (fetchxml/count-rows).
-    const n = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from}${where} LIMIT ${MAX_PAGE_SIZE + 1})`, baseParams)[0]?.n ?? 0);
+    const n = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from}${where} LIMIT ${MAX_PAGE_SIZE + 1})`, params.values)[0]?.n ?? 0);
     body['@Microsoft.Dynamics.CRM.totalrecordcount'] = Math.min(n, MAX_PAGE_SIZE);
     body['@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded'] = n > MAX_PAGE_SIZE;
   }

@@ -158,30 +158,53 @@ function equalSql(c: string, value: unknown, params: SqlParams): string {
   return value === null ? `${c} IS NULL` : `${c} = ${params.add(value)}`;
 }
 
-/** Rows after `value` in one column (NULL sorts lowest). */
+/** Rows after `value` in one column (NULL sorts lowest; nothing is after it descending). */
 function afterSql(c: string, value: unknown, desc: boolean, params: SqlParams): string {
-  if (value === null) return `${c} IS NOT NULL`;
+  if (value === null) return desc ? '0' : `${c} IS NOT NULL`;
   return desc ? `(${c} < ${params.add(value)} OR ${c} IS NULL)` : `${c} > ${params.add(value)}`;
 }
 
+/** A condition with its parameters, in the order of their placeholders. */
+export interface Condition {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Rows strictly after the cookie's last row in the given order: the row-value comparison spelled
- * out with NULLs in their place, led by a range on the first column that an index can seek to.
+ * Rows strictly after the cookie's last row in the given order, as conditions to read one after
+ * the other until the page is full: each is a single range of the first order column that an
+ * index seeks to. NULL sorts lowest, so it is a range of its own: before the values ascending
+ * (the rows tied on NULL, then every value), after them descending.
  */
-export function keysetSql(alias: string, table: TableDef, orders: OrderBy[], cookie: CookieData, params: SqlParams): string {
+export function keysetSegments(alias: string, table: TableDef, orders: OrderBy[], cookie: CookieData): Condition[] {
   const values = orders.map((o) => cookieValue(table, o.attribute, cookie));
-  const first = column(alias, orders[0]!.attribute);
-  const seek = orders.length > 1 && values[0] !== null ? (orders[0]!.desc ? `(${first} <= ${params.add(values[0])} OR ${first} IS NULL)` : `${first} >= ${params.add(values[0])}`) : undefined;
-  const ors: string[] = [];
-  for (let i = 0; i < orders.length; i++) {
-    if (values[i] === null && orders[i]!.desc) continue; // nothing sorts after NULL, descending
-    // Parameters are added in the order their placeholders appear in the text.
-    const ands = orders.slice(0, i).map((o, j) => equalSql(column(alias, o.attribute), values[j], params));
-    ands.push(afterSql(column(alias, orders[i]!.attribute), values[i], orders[i]!.desc, params));
-    ors.push(ands.length > 1 ? `(${ands.join(' AND ')})` : ands[0]!);
+  const [first, ...rest] = orders;
+  const c0 = column(alias, first!.attribute);
+  const v0 = values[0];
+  const desc = first!.desc;
+  // Placeholders are numbered in the order parameters are added: text is built left to right.
+  /** Rows tied with the cookie's row on the first column and after it on the others. */
+  const tied = (params: SqlParams): string =>
+    rest
+      .map((o, i) => [...rest.slice(0, i).map((p, j) => equalSql(column(alias, p.attribute), values[j + 1], params)), afterSql(column(alias, o.attribute), values[i + 1], o.desc, params)].join(' AND '))
+      .map((x) => `(${x})`)
+      .join(' OR ');
+  const segment = (build: (params: SqlParams) => string): Condition => {
+    const params = new SqlParams();
+    return { sql: build(params), params: params.values };
+  };
+  if (rest.length === 0) return [segment((params) => afterSql(c0, v0, desc, params))];
+  if (v0 === null) {
+    const nulls = segment((params) => `${c0} IS NULL AND (${tied(params)})`);
+    return desc ? [nulls] : [nulls, { sql: `${c0} IS NOT NULL`, params: [] }];
   }
-  const after = ors.length > 1 ? `(${ors.join(' OR ')})` : ors[0]!;
-  return seek ? `${seek} AND ${after}` : after;
+  const values0 = segment((params) => {
+    const bound = `${c0} ${desc ? '<=' : '>='} ${params.add(v0)}`;
+    const beyond = `${c0} ${desc ? '<' : '>'} ${params.add(v0)}`;
+    const equal = `${c0} = ${params.add(v0)}`;
+    return `${bound} AND (${beyond} OR (${equal} AND (${tied(params)})))`;
+  });
+  return desc ? [values0, { sql: `${c0} IS NULL`, params: [] }] : [values0];
 }
 
 const NUMERIC = new Set(['Integer', 'BigInt', 'Decimal', 'Double', 'Money', 'Picklist', 'State', 'Status', 'Boolean']);
@@ -231,14 +254,15 @@ export function runCollection(engine: Engine, table: TableDef, query: Collection
     params.values.push(...query.where.params);
   }
   const baseWhere = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const baseParams = [...params.values];
   const orders = orderColumns(table, query.orders);
-  if (query.cookie) where.push(keysetSql(alias, table, orders, query.cookie, params));
   const limit = query.top !== undefined ? Math.min(query.top, query.pageSize) : query.pageSize;
   const columns = [...new Set([...query.columns, ...orders.map((o) => o.attribute.logicalName)])];
-  const select = columns.map((c) => `${q(alias)}.${q(c)}`).join(', ');
-  const sql = `SELECT ${select} FROM ${q(table.logicalName)} ${q(alias)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderSql(alias, orders)} LIMIT ${limit + 1}`;
-  const raw = engine.store.rows(sql, params.values);
+  const select = `SELECT ${columns.map((c) => `${q(alias)}.${q(c)}`).join(', ')} FROM ${q(table.logicalName)} ${q(alias)}`;
+  const raw = readPage(query.cookie ? keysetSegments(alias, table, orders, query.cookie) : [undefined], limit + 1, (segment, rows) => {
+    const conditions = segment ? [...where, segment.sql] : where;
+    const sql = `${select}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderSql(alias, orders)} LIMIT ${rows}`;
+    return engine.store.rows(sql, segment ? [...params.values, ...segment.params] : params.values);
+  });
   const more = raw.length > limit && (query.top === undefined || query.top > limit);
   const rows = raw.length > limit ? raw.slice(0, limit) : raw;
   const pageNumber = (query.cookie?.page ?? 0) + 1;
@@ -248,11 +272,21 @@ export function runCollection(engine: Engine, table: TableDef, query: Collection
     result.pagingCookie = buildPagingCookie(pageNumber, names, cookieRow(columns, names, rows[0]!), cookieRow(columns, names, rows[rows.length - 1]!), table);
   }
   if (query.count) {
-    const n = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${q(table.logicalName)} ${q(alias)}${baseWhere} LIMIT ${MAX_PAGE_SIZE + 1})`, baseParams)[0]?.n ?? 0);
+    const n = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${q(table.logicalName)} ${q(alias)}${baseWhere} LIMIT ${MAX_PAGE_SIZE + 1})`, params.values)[0]?.n ?? 0);
     result.count = Math.min(n, MAX_PAGE_SIZE);
     result.countLimitExceeded = n > MAX_PAGE_SIZE;
   }
   return result;
+}
+
+/** Up to `limit` rows, read segment after segment (see keysetSegments) until there are enough. */
+export function readPage<S>(segments: S[], limit: number, read: (segment: S, rows: number) => unknown[][]): unknown[][] {
+  let rows: unknown[][] = [];
+  for (const segment of segments) {
+    rows = rows.length ? rows.concat(read(segment, limit - rows.length)) : read(segment, limit);
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }
 
 /** The order columns of a row read as an array, by name, for the paging cookie. */
