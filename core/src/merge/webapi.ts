@@ -82,6 +82,8 @@ function typedValue(raw: string | number | boolean | null | undefined, kind: Att
       return { kind: 'choice', value: values, label: labels };
     }
     case 'datetime':
+      // "Date only" columns come back as a bare YYYY-MM-DD: keep them as calendar days.
+      if (typeof raw === 'string' && ISO_DATE.test(raw)) return { kind: 'date', value: raw };
       return typeof raw === 'string' ? new Date(raw) : raw;
     case 'dateonly':
       return typeof raw === 'string' ? { kind: 'date', value: raw.slice(0, 10) } : raw;
