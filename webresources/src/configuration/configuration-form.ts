@@ -1,0 +1,19 @@
+/**
+ * The configuration table's main form, which embeds the configuration page: it keeps the table to
+ * one row and tells non-administrators why they cannot change anything.
+ */
+import { loadConfiguration } from '../shared/configuration';
+import { formNotice } from '../xrm/form';
+import type { Ports } from '../xrm/ports';
+import { ADMINISTRATOR_ROLES, hasAnyRole } from '../xrm/user';
+import { t } from '../i18n/strings';
+
+const FORM_CREATE = 1;
+
+export async function onLoad(form: Xrm.FormContext, ports: Ports): Promise<void> {
+  const { language } = ports.user;
+  formNotice(form, 'smsc_config_role', 'INFO', hasAnyRole(ports.user, ADMINISTRATOR_ROLES) ? null : t('config.read_only', language));
+  if (form.ui.getFormType() !== FORM_CREATE) return;
+  const existing = await loadConfiguration(ports.data);
+  formNotice(form, 'smsc_config_single', 'WARNING', existing ? t('config.single_row', language) : null);
+}
