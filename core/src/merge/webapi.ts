@@ -61,6 +61,11 @@ export function mergeRecordFromWebApi(row: Readonly<Record<string, unknown>>, op
           : null;
       continue;
     }
+    if (raw instanceof Date) {
+      // Clients such as dynamics-web-api parse dates already; a date-only column stays a calendar day.
+      record[key] = types[key] === 'dateonly' ? { kind: 'date', value: raw.toISOString().slice(0, 10) } : raw;
+      continue;
+    }
     if (raw !== null && typeof raw === 'object') continue; // expanded navigation properties
     record[key] = typedValue(raw as string | number | boolean | null | undefined, types[key], row[key + FORMATTED] as string | undefined, options.currency);
   }

@@ -44,6 +44,13 @@ function reference(row: Row, attribute: string): EntityReference | null {
   return { id, logicalName: String(row[`_${attribute}_value${LOGICAL}`] ?? ''), name: (row[`_${attribute}_value${FORMATTED}`] as string | undefined) ?? null };
 }
 
+/** dynamics-web-api turns ISO strings into Dates; raw HTTP gives strings. Both are accepted. */
+export function dateOf(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' && value) return new Date(value);
+  return null;
+}
+
 function toRecord(row: Row): SmsRecord {
   const parties = (row.smsc_sms_activity_parties as Row[] | undefined) ?? [];
   return {
@@ -54,7 +61,7 @@ function toRecord(row: Row): SmsRecord {
     text: (row.smsc_text as string | null) ?? null,
     type: (choiceName(SmsType, row.smsc_smstype as number | null) as keyof typeof SmsType | undefined) ?? null,
     sender: (row.smsc_sender as string | null) ?? null,
-    dueDate: typeof row.scheduledend === 'string' ? new Date(row.scheduledend) : null,
+    dueDate: dateOf(row.scheduledend),
     direction: (choiceName(SmsDirection, row.smsc_direction as number | null) as keyof typeof SmsDirection | undefined) ?? 'Outbound',
     status: (choiceName(DeliveryStatus, row.smsc_deliverystatus as number | null) as DeliveryStatusName | undefined) ?? 'Draft',
     statecode: Number(row.statecode ?? 0),
@@ -66,7 +73,7 @@ function toRecord(row: Row): SmsRecord {
       .filter((p) => Number(p.participationtypemask) === PARTY_TO)
       .map((p) => reference(p, 'partyid'))
       .filter((r): r is EntityReference => r !== null),
-    modifiedOn: typeof row.modifiedon === 'string' ? new Date(row.modifiedon) : null,
+    modifiedOn: dateOf(row.modifiedon),
     ownerId: (row._ownerid_value as string | null) ?? null,
   };
 }

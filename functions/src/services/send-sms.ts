@@ -16,6 +16,9 @@ import { planSend, type SendPlan } from './send-plan';
 
 export type SendTrigger = 'api' | 'queued';
 
+/** Prefix of subjects the backend writes for SMS created without one. */
+export const GENERATED_SUBJECT = 'SMS: ';
+
 export type SendOutcome =
   | { ok: true; smsId: string; state: 'submitted' | 'scheduled' | 'already-sent' | 'in-progress'; message: string }
   | { ok: false; smsId: string; retryable: boolean; message: string };
@@ -80,7 +83,19 @@ export class SmsSendService {
     try {
       await this.deps.sms.update(
         sms.id,
-        { status: 'Submitted', phone: plan.e164, text: plan.text, type: plan.type, sender: plan.sender, segments: plan.analysis.segments, encoding: plan.analysis.encoding, providerMessageId: null, error: null },
+        {
+          status: 'Submitted',
+          phone: plan.e164,
+          text: plan.text,
+          type: plan.type,
+          sender: plan.sender,
+          segments: plan.analysis.segments,
+          encoding: plan.analysis.encoding,
+          providerMessageId: null,
+          error: null,
+          // A subject made from the text before merge ("SMS: Bonjour [firstname]…") shows the text sent instead.
+          ...(sms.subject?.startsWith(GENERATED_SUBJECT) && plan.text !== sms.text ? { subject: GENERATED_SUBJECT + plan.text.replace(/\s+/g, ' ').slice(0, 60) } : {}),
+        },
         sms.etag,
       );
     } catch (error) {

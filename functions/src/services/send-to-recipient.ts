@@ -4,7 +4,7 @@ import type { TemplateRepository } from '../dataverse/template-repository';
 import type { UserLanguage } from '../dataverse/user-language';
 import { isEntityReference, type EntityReference } from '../dataverse/remote-context';
 import { say } from './messages';
-import type { SendOutcome, SmsSendService } from './send-sms';
+import { GENERATED_SUBJECT, type SendOutcome, type SmsSendService } from './send-sms';
 
 /** smsc_SendSmsToRecipient's inputs, as the Custom API defines them. */
 export interface SendToRecipientInputs {
@@ -61,7 +61,7 @@ export class SendToRecipientService {
       to: typedTo,
       phone,
       text,
-      subject: templateName ?? `SMS: ${text.replace(/\s+/g, ' ').slice(0, 60)}`,
+      subject: templateName ?? `${GENERATED_SUBJECT}${text.replace(/\s+/g, ' ').slice(0, 60)}`,
       ...(type ? { type } : {}),
       sender: typeof inputs.Sender === 'string' && inputs.Sender.trim() ? inputs.Sender.trim() : null,
       dueDate: inputs.DueDate instanceof Date ? inputs.DueDate : typeof inputs.DueDate === 'string' ? new Date(inputs.DueDate) : null,
