@@ -33,6 +33,7 @@ const { loadSettings } = require('../functions/dist/config/settings.js');
 const { createServices, useServices } = require('../functions/dist/composition.js');
 const { startLocalHost } = require('../functions/dist/host/local-host.js');
 const { registerBackend } = require('../plugins-proxy/dist/registration.js');
+const { registrationApiFromDynamicsWebApi } = require('../plugins-proxy/dist/dynamics-adapter.js');
 const { DynamicsWebApi } = require('dynamics-web-api');
 const { SmsProvider, SmsType } = require('@smsc/core');
 
@@ -103,7 +104,7 @@ async function main() {
 
   // 5. What an admin does after import: connect the backend, fill in the configuration.
   const api = new DynamicsWebApi({ serverUrl: emulator.serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => 'local-development-token' });
-  await registerBackend(api, { backendUrl: host.url, webhookKey });
+  await registerBackend(registrationApiFromDynamicsWebApi(api), { backendUrl: host.url, webhookKey });
   const existing = await api.retrieveMultiple({ collection: 'smsc_configurations', select: ['smsc_configurationid'], top: 1 });
   if (existing.value.length === 0) {
     await api.create({

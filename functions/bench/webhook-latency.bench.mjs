@@ -14,6 +14,7 @@ const { loadSettings } = require('../dist/config/settings.js');
 const { createServices, useServices } = require('../dist/composition.js');
 const { startLocalHost } = require('../dist/host/local-host.js');
 const { registerBackend } = require('../../plugins-proxy/dist/registration.js');
+const { registrationApiFromDynamicsWebApi } = require('../../plugins-proxy/dist/dynamics-adapter.js');
 const { DynamicsWebApi } = require('dynamics-web-api');
 const { SmsProvider, SmsType, DeliveryStatus, SmsDirection } = require('@smsc/core');
 
@@ -54,7 +55,7 @@ await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
 const proxyUrl = `http://127.0.0.1:${proxy.address().port}`;
 
 const api = new DynamicsWebApi({ serverUrl: emulator.serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => 'bench' });
-await registerBackend(api, { backendUrl: proxyUrl, webhookKey: 'bench-key' });
+await registerBackend(registrationApiFromDynamicsWebApi(api), { backendUrl: proxyUrl, webhookKey: 'bench-key' });
 await api.create({ collection: 'smsc_configurations', data: { smsc_name: 'bench', smsc_provider: SmsProvider.Octopush, smsc_apilogin: sandbox.login, smsc_apikey: sandbox.apiKey, smsc_defaultcountry: 'FR', smsc_defaultsmstype: SmsType.Transactional } });
 
 const david = stableId('demo:contact:david');

@@ -3,6 +3,7 @@ import { DynamicsWebApi } from 'dynamics-web-api';
 import { createTokenProvider } from '@smsc/functions/dist/dataverse/token';
 import type { DataverseAuth } from '@smsc/functions/dist/config/settings';
 import { registerBackend } from './registration';
+import { registrationApiFromDynamicsWebApi } from './dynamics-adapter';
 
 const USAGE = `Usage: npm run register -- --backend-url <url> --key <webhook key> [--dataverse-url <url>] [--token <bearer>]
 
@@ -42,7 +43,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 2;
   }
   const api = new DynamicsWebApi({ serverUrl: dataverseUrl, dataApi: { version: '9.2' }, onTokenRefresh: createTokenProvider(dataverseUrl, auth), propagateErrors: true });
-  const report = await registerBackend(api, { backendUrl, webhookKey: key });
+  const report = await registerBackend(registrationApiFromDynamicsWebApi(api), { backendUrl, webhookKey: key });
   for (const line of report.changes) console.log(`changed    ${line}`);
   for (const line of report.unchanged) console.log(`unchanged  ${line}`);
   for (const line of report.skipped) console.log(`skipped    ${line}`);

@@ -1,4 +1,3 @@
-import type { DynamicsWebApi } from 'dynamics-web-api';
 import { AUTH_WEBHOOK_KEY, BACKEND_URL_VARIABLE, CUSTOM_API_MESSAGES, ENDPOINT_NAME, MESSAGE_FORMAT_JSON, MODE_SYNCHRONOUS, STAGE_POST_OPERATION, WEBHOOK_CONTRACT, WEBHOOK_PATH } from './names';
 
 export interface RegistrationInput {
@@ -17,6 +16,17 @@ export interface RegistrationReport {
 
 type Row = Record<string, unknown>;
 
+/**
+ * The Web API operations registration needs, by table logical name: implemented over
+ * dynamics-web-api for the command line (dynamics-adapter.ts) and over Xrm.WebApi for the
+ * configuration page's "Connect backend".
+ */
+export interface RegistrationApi {
+  query(table: string, options: { select: string[]; filter: string; expand?: { property: string; select: string[] } }): Promise<Row[]>;
+  create(table: string, data: Row): Promise<string>;
+  update(table: string, id: string, data: Row): Promise<void>;
+}
+
 /** A short fingerprint of the key, kept in the endpoint description: the key itself is write-only. */
 export async function keyFingerprint(key: string): Promise<string> {
   const bytes = new TextEncoder().encode(`smsc:${key}`);
@@ -33,7 +43,7 @@ function odataString(value: string): string {
  * steps of the Custom API messages, whose ids exist only after import. Idempotent: a second run
  * with the same input reports everything unchanged and writes nothing.
  */
-export async function registerBackend(api: DynamicsWebApi, input: RegistrationInput): Promise<RegistrationReport> {
+export async function registerBackend(api: RegistrationApi, input: RegistrationInput): Promise<RegistrationReport> {
   const report: RegistrationReport = { changes: [], unchanged: [], skipped: [] };
   const backendUrl = input.backendUrl.replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(backendUrl)) throw new Error(`registerBackend: backendUrl "${input.backendUrl}" is not an http(s) URL.`);
@@ -43,18 +53,17 @@ export async function registerBackend(api: DynamicsWebApi, input: RegistrationIn
   const description = `SMS Connector backend. Key fingerprint ${fingerprint}.`;
 
   // 1. The service endpoint: shipped by the solution, completed here (URL and key).
-  const endpoints = await api.retrieveMultiple<Row>({ collection: 'serviceendpoints', select: ['serviceendpointid', 'url', 'authtype', 'description', 'contract'], filter: `name eq ${odataString(ENDPOINT_NAME)}` });
-  let endpointId = endpoints.value[0]?.serviceendpointid as string | undefined;
+  const endpoints = await api.query('serviceendpoint', { select: ['serviceendpointid', 'url', 'authtype', 'description', 'contract'], filter: `name eq ${odataString(ENDPOINT_NAME)}` });
+  let endpointId = endpoints[0]?.serviceendpointid as string | undefined;
   if (!endpointId) {
-    endpointId = await api.create<Row, string>({
-      collection: 'serviceendpoints',
-      data: { name: ENDPOINT_NAME, contract: WEBHOOK_CONTRACT, connectionmode: 1, messageformat: MESSAGE_FORMAT_JSON, authtype: AUTH_WEBHOOK_KEY, authvalue: input.webhookKey, url, description, userclaim: 1 },
+    endpointId = await api.create('serviceendpoint', {
+      name: ENDPOINT_NAME, contract: WEBHOOK_CONTRACT, connectionmode: 1, messageformat: MESSAGE_FORMAT_JSON, authtype: AUTH_WEBHOOK_KEY, authvalue: input.webhookKey, url, description, userclaim: 1,
     });
     report.changes.push(`service endpoint ${ENDPOINT_NAME} created (${url})`);
   } else {
-    const current = endpoints.value[0] as Row;
+    const current = endpoints[0] as Row;
     if (current.url !== url || current.authtype !== AUTH_WEBHOOK_KEY || current.description !== description) {
-      await api.update({ collection: 'serviceendpoints', key: endpointId, data: { url, authtype: AUTH_WEBHOOK_KEY, authvalue: input.webhookKey, description } });
+      await api.update('serviceendpoint', endpointId, { url, authtype: AUTH_WEBHOOK_KEY, authvalue: input.webhookKey, description });
       report.changes.push(`service endpoint ${ENDPOINT_NAME} now calls ${url}`);
     } else {
       report.unchanged.push(`service endpoint ${ENDPOINT_NAME}`);
@@ -66,23 +75,20 @@ export async function registerBackend(api: DynamicsWebApi, input: RegistrationIn
 
   // 3. One synchronous post-operation step per Custom API message.
   for (const message of CUSTOM_API_MESSAGES) {
-    const found = await api.retrieveMultiple<Row>({ collection: 'sdkmessages', select: ['sdkmessageid', 'name'], filter: `name eq ${odataString(message.name)}` });
-    const messageId = found.value[0]?.sdkmessageid as string | undefined;
+    const found = await api.query('sdkmessage', { select: ['sdkmessageid', 'name'], filter: `name eq ${odataString(message.name)}` });
+    const messageId = found[0]?.sdkmessageid as string | undefined;
     if (!messageId) {
       report.skipped.push(`${message.name} (its Custom API is not in this environment: import ${message.solution})`);
       continue;
     }
-    const steps = await api.retrieveMultiple<Row>({
-      collection: 'sdkmessageprocessingsteps',
+    const steps = await api.query('sdkmessageprocessingstep', {
       select: ['sdkmessageprocessingstepid', 'stage', 'mode', 'statecode'],
       filter: `_sdkmessageid_value eq ${messageId} and _eventhandler_value eq ${endpointId}`,
     });
-    const step = steps.value[0];
+    const step = steps[0];
     const name = `${ENDPOINT_NAME}: ${message.name}`;
     if (!step) {
-      await api.create({
-        collection: 'sdkmessageprocessingsteps',
-        data: {
+      await api.create('sdkmessageprocessingstep', {
           name,
           description: `Calls the SMS Connector backend when ${message.name} runs.`,
           stage: STAGE_POST_OPERATION,
@@ -93,11 +99,10 @@ export async function registerBackend(api: DynamicsWebApi, input: RegistrationIn
           asyncautodelete: false,
           'sdkmessageid@odata.bind': `/sdkmessages(${messageId})`,
           'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${endpointId})`,
-        },
       });
       report.changes.push(`step ${name} registered`);
     } else if (step.stage !== STAGE_POST_OPERATION || step.mode !== MODE_SYNCHRONOUS || step.statecode !== 0) {
-      await api.update({ collection: 'sdkmessageprocessingsteps', key: String(step.sdkmessageprocessingstepid), data: { stage: STAGE_POST_OPERATION, mode: MODE_SYNCHRONOUS, statecode: 0, statuscode: 1 } });
+      await api.update('sdkmessageprocessingstep', String(step.sdkmessageprocessingstepid), { stage: STAGE_POST_OPERATION, mode: MODE_SYNCHRONOUS, statecode: 0, statuscode: 1 });
       report.changes.push(`step ${name} set back to synchronous post-operation and enabled`);
     } else {
       report.unchanged.push(`step ${name}`);
@@ -106,14 +111,13 @@ export async function registerBackend(api: DynamicsWebApi, input: RegistrationIn
   return report;
 }
 
-async function setEnvironmentVariable(api: DynamicsWebApi, schemaName: string, value: string, report: RegistrationReport): Promise<void> {
-  const definitions = await api.retrieveMultiple<Row>({
-    collection: 'environmentvariabledefinitions',
+async function setEnvironmentVariable(api: RegistrationApi, schemaName: string, value: string, report: RegistrationReport): Promise<void> {
+  const definitions = await api.query('environmentvariabledefinition', {
     select: ['environmentvariabledefinitionid'],
     filter: `schemaname eq ${odataString(schemaName)}`,
-    expand: [{ property: 'environmentvariabledefinition_environmentvariablevalue', select: ['environmentvariablevalueid', 'value'] }],
+    expand: { property: 'environmentvariabledefinition_environmentvariablevalue', select: ['environmentvariablevalueid', 'value'] },
   });
-  const definition = definitions.value[0];
+  const definition = definitions[0];
   if (!definition) {
     report.skipped.push(`environment variable ${schemaName} (not in this environment: import SmsConnector first)`);
     return;
@@ -125,11 +129,12 @@ async function setEnvironmentVariable(api: DynamicsWebApi, schemaName: string, v
     return;
   }
   if (current) {
-    await api.update({ collection: 'environmentvariablevalues', key: String(current.environmentvariablevalueid), data: { value } });
+    await api.update('environmentvariablevalue', String(current.environmentvariablevalueid), { value });
   } else {
-    await api.create({
-      collection: 'environmentvariablevalues',
-      data: { schemaname: schemaName, value, 'EnvironmentVariableDefinitionId@odata.bind': `/environmentvariabledefinitions(${definition.environmentvariabledefinitionid})` },
+    await api.create('environmentvariablevalue', {
+      schemaname: schemaName,
+      value,
+      'EnvironmentVariableDefinitionId@odata.bind': `/environmentvariabledefinitions(${definition.environmentvariabledefinitionid})`,
     });
   }
   report.changes.push(`environment variable ${schemaName} = ${value}`);

@@ -2,12 +2,14 @@ import { DynamicsWebApi } from 'dynamics-web-api';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { packRepositorySolution } from '../../solution/packer/build';
 import { zipSolution } from '../../solution/packer/pack';
-import { registerBackend, keyFingerprint } from '../src/registration';
+import { registerBackend as register, keyFingerprint, type RegistrationInput } from '../src/registration';
+import { registrationApiFromDynamicsWebApi } from '../src/dynamics-adapter';
 import { main } from '../src/cli';
 
 type Row = Record<string, unknown>;
 let emulator: RunningEmulator;
 let api: DynamicsWebApi;
+const registerBackend = (client: DynamicsWebApi, input: RegistrationInput) => register(registrationApiFromDynamicsWebApi(client), input);
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });

@@ -9,6 +9,7 @@ import { startSandbox, type SandboxOptions } from '../../../emulator/src/sandbox
 import { packRepositorySolution } from '../../../solution/packer/build';
 import { zipSolution } from '../../../solution/packer/pack';
 import { registerBackend } from '../../../plugins-proxy/src/registration';
+import { registrationApiFromDynamicsWebApi } from '../../../plugins-proxy/src/dynamics-adapter';
 import { createServices, useServices, type Services } from '../../src/composition';
 import { loadSettings } from '../../src/config/settings';
 import { startLocalHost, type LocalHost } from '../../src/host/local-host';
@@ -77,7 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   sandbox.configure({ callbacks: { deliveryUrl: callbackUrl, inboundUrl: callbackUrl, optoutUrl: callbackUrl } });
 
   const api = new DynamicsWebApi({ serverUrl: emulator.serverUrl, dataApi: { version: '9.2' }, onTokenRefresh: async () => 'integration-user-token' });
-  await registerBackend(api, { backendUrl: host.url, webhookKey });
+  await registerBackend(registrationApiFromDynamicsWebApi(api), { backendUrl: host.url, webhookKey });
   const configurationId = await api.create<Record<string, unknown>, string>({
     collection: 'smsc_configurations',
     data: {
