@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DynamicsWebApi } from 'dynamics-web-api';
 import { createTokenProvider } from '@smsc/functions/dist/dataverse/token';
-import type { DataverseAuth } from '@smsc/functions/dist/config/settings';
+import { readDataverseAuth } from '@smsc/functions/dist/config/settings';
 import { registerBackend } from './registration';
 import { registrationApiFromDynamicsWebApi } from './dynamics-adapter';
 
@@ -29,17 +29,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     console.error(`Missing: ${missing.join(', ')}.\n\n${USAGE}`);
     return 2;
   }
-  const auth: DataverseAuth | null = values.token
-    ? { kind: 'static-token', token: values.token }
-    : env.DATAVERSE_CLIENT_SECRET
-      ? { kind: 'client-secret', tenantId: env.DATAVERSE_TENANT_ID ?? '', clientId: env.DATAVERSE_CLIENT_ID ?? '', clientSecret: env.DATAVERSE_CLIENT_SECRET, authorityHost: env.DATAVERSE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com' }
-      : /^(1|true)$/i.test(env.DATAVERSE_MANAGED_IDENTITY ?? '')
-        ? { kind: 'managed-identity', clientId: env.DATAVERSE_CLIENT_ID }
-        : env.DATAVERSE_STATIC_TOKEN
-          ? { kind: 'static-token', token: env.DATAVERSE_STATIC_TOKEN }
-          : null;
-  if (!auth) {
-    console.error(`No Dataverse authentication given.\n\n${USAGE}`);
+  const problems: string[] = [];
+  const auth = readDataverseAuth(values.token ? { DATAVERSE_STATIC_TOKEN: values.token } : env, problems);
+  if (problems.length > 0) {
+    console.error(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
   const api = new DynamicsWebApi({ serverUrl: dataverseUrl, dataApi: { version: '9.2' }, onTokenRefresh: createTokenProvider(dataverseUrl, auth), propagateErrors: true });

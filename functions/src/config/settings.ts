@@ -57,12 +57,7 @@ export const SETTING_NAMES = {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * Reads and checks the settings once, at start. Everything missing is reported in one message
- * that names each variable, so a deployment is fixed in one pass.
- */
-export function loadSettings(env: Env): Settings {
-  const problems: string[] = [];
+function reader(env: Env, problems: string[]) {
   const value = (name: keyof typeof SETTING_NAMES) => {
     const v = env[name]?.trim();
     return v ? v : undefined;
@@ -73,10 +68,15 @@ export function loadSettings(env: Env): Settings {
     return v ?? '';
   };
   const flag = (name: keyof typeof SETTING_NAMES) => /^(1|true|yes)$/i.test(value(name) ?? '');
+  return { value, required, flag };
+}
 
-  const dataverseUrl = required('DATAVERSE_URL').replace(/\/+$/, '');
-  if (dataverseUrl && !/^https?:\/\//.test(dataverseUrl)) problems.push(`DATAVERSE_URL "${dataverseUrl}" is not an http(s) URL.`);
-
+/**
+ * The one Dataverse authentication mode the environment sets; none or several is a problem
+ * (also used by `npm run register`).
+ */
+export function readDataverseAuth(env: Env, problems: string[]): DataverseAuth {
+  const { value, required, flag } = reader(env, problems);
   const modes = [
     value('DATAVERSE_CLIENT_SECRET') ? 'client-secret' : null,
     flag('DATAVERSE_MANAGED_IDENTITY') ? 'managed-identity' : null,
@@ -102,6 +102,22 @@ export function loadSettings(env: Env): Settings {
   } else {
     dataverseAuth = { kind: 'static-token', token: value('DATAVERSE_STATIC_TOKEN') ?? '' };
   }
+
+  return dataverseAuth;
+}
+
+/**
+ * Reads and checks the settings once, at start. Everything missing is reported in one message
+ * that names each variable, so a deployment is fixed in one pass.
+ */
+export function loadSettings(env: Env): Settings {
+  const problems: string[] = [];
+  const { value, required, flag } = reader(env, problems);
+
+  const dataverseUrl = required('DATAVERSE_URL').replace(/\/+$/, '');
+  if (dataverseUrl && !/^https?:\/\//.test(dataverseUrl)) problems.push(`DATAVERSE_URL "${dataverseUrl}" is not an http(s) URL.`);
+
+  const dataverseAuth = readDataverseAuth(env, problems);
 
   const timeout = Number(value('PROVIDER_TIMEOUT_MS') ?? 15000);
   if (!Number.isFinite(timeout) || timeout <= 0) problems.push('PROVIDER_TIMEOUT_MS must be a positive number of milliseconds.');
