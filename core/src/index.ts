@@ -59,6 +59,10 @@ export { hasStopMention, STOP_MENTION_COUNTRIES } from './compliance/stop-mentio
 export { wallClock, fromWallClock } from './compliance/zoned-time';
 export type { WallClock } from './compliance/zoned-time';
 
+// Sending preferences
+export { applySendPreferences, isValidSender } from './sending/preferences';
+export type { SendPreferences, SendOptions, SmsTypeName } from './sending/preferences';
+
 // Campaign lifecycle
 export { campaignTransition, allowedCampaignActions, campaignStateLabel } from './campaign/state-machine';
 export type { CampaignAction, CampaignState, TransitionResult } from './campaign/state-machine';

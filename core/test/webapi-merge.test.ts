@@ -53,3 +53,11 @@ describe('mergeRecordFromWebApi', () => {
     expect(renderTemplate('[tags]', { recipient: record }).text).toBe('Red, Blue');
   });
 });
+
+describe('rows from clients that parse dates', () => {
+  test('Date values are kept; date-only columns stay calendar days', () => {
+    const record = mergeRecordFromWebApi({ createdon: new Date('2026-11-22T09:15:00Z'), birthdate: new Date('1980-03-09T00:00:00Z') }, { attributeTypes: { createdon: 'datetime', birthdate: 'dateonly' } });
+    expect(record.createdon).toEqual(new Date('2026-11-22T09:15:00Z'));
+    expect(record.birthdate).toEqual({ kind: 'date', value: '1980-03-09' });
+  });
+});

@@ -96,6 +96,18 @@ describe('Custom APIs named by scripts and ribbon actions', () => {
       'campaign ribbon action "send" runs smsc_SendCampaign, which no solution defines',
     ]);
   });
+
+  it('accepts the environment variables and service endpoints a script wires, not other names', () => {
+    const sections =
+      `<WebResources>${webResource('smsc_/scripts/app.js', 'WebResources/app')}</WebResources>` +
+      '<ServiceEndpoints><ServiceEndpoint ServiceEndpointId="{2}" Name="smsc_Backend"><Contract>8</Contract></ServiceEndpoint></ServiceEndpoints>';
+    const core = pkg({
+      name: 'Core',
+      sections,
+      files: { 'WebResources/app': "x('smsc_Backend'); y('smsc_BackendUrl'); z('smsc_Unknown')", 'environmentvariabledefinitions/smsc_BackendUrl/environmentvariabledefinition.xml': '<environmentvariabledefinition />' },
+    });
+    expect(checkCustomApis([core], {}).map((i) => i.message)).toEqual(['the script names Custom API smsc_Unknown, which no solution defines']);
+  });
 });
 
 describe('tables touched by processes and forms', () => {

@@ -61,6 +61,11 @@ export function mergeRecordFromWebApi(row: Readonly<Record<string, unknown>>, op
           : null;
       continue;
     }
+    if (raw instanceof Date) {
+      // Clients such as dynamics-web-api parse dates already; a date-only column stays a calendar day.
+      record[key] = types[key] === 'dateonly' ? { kind: 'date', value: raw.toISOString().slice(0, 10) } : raw;
+      continue;
+    }
     if (raw !== null && typeof raw === 'object') continue; // expanded navigation properties
     record[key] = typedValue(raw as string | number | boolean | null | undefined, types[key], row[key + FORMATTED] as string | undefined, options.currency);
   }
@@ -82,6 +87,8 @@ function typedValue(raw: string | number | boolean | null | undefined, kind: Att
       return { kind: 'choice', value: values, label: labels };
     }
     case 'datetime':
+      // "Date only" columns come back as a bare YYYY-MM-DD: keep them as calendar days.
+      if (typeof raw === 'string' && ISO_DATE.test(raw)) return { kind: 'date', value: raw };
       return typeof raw === 'string' ? new Date(raw) : raw;
     case 'dateonly':
       return typeof raw === 'string' ? { kind: 'date', value: raw.slice(0, 10) } : raw;

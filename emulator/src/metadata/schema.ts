@@ -3,6 +3,7 @@
  * the Web API accepts in @odata.bind, $expand and $ref, named as Dataverse names them.
  */
 import { AttributeDef, isLookupType, ManyToManyDef, OneToManyDef, SchemaModel, TableDef } from './model';
+import { STANDARD_OPTION_SETS } from './standard-option-sets';
 import { STANDARD_MANY_TO_MANY, STANDARD_ONE_TO_MANY, STANDARD_TABLES } from './standard-tables';
 
 export type Navigation =
@@ -24,7 +25,7 @@ export class Schema {
       tables: Object.fromEntries(STANDARD_TABLES.map((t) => [t.logicalName, structuredClone(t)])),
       oneToMany: structuredClone(STANDARD_ONE_TO_MANY),
       manyToMany: structuredClone(STANDARD_MANY_TO_MANY),
-      optionSets: {},
+      optionSets: Object.fromEntries(STANDARD_OPTION_SETS.map((o) => [o.name, structuredClone(o)])),
     };
     this.reindex();
   }

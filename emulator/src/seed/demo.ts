@@ -38,8 +38,8 @@ export async function seedDemo(service: DataverseService, ctx: CallerContext): P
       ['david', 'David', 'Smith', '06 49 81 90 06', 'Paris', 'account:dupont'],
       ['marie', 'Marie', 'Dubois', '+33 6 12 34 56 78', 'Paris', 'account:dupont'],
       ['jean', 'Jean', 'Martin', '0033 6 98 76 54 32', 'Lyon', 'account:dupont'],
-      ['yael', 'Yael', 'Cohen', '+972 52-123-4567', 'Tel Aviv', 'account:telaviv'],
-      ['oliver', 'Oliver', 'Brown', '07700 900123', 'London', 'account:camden'],
+      ['yael', 'Yael', 'Cohen', '+972 50-234-5678', 'Tel Aviv', 'account:telaviv'],
+      ['oliver', 'Oliver', 'Brown', '+44 7400 123456', 'London', 'account:camden'],
       ['emily', 'Emily', 'Johnson', '+1 (415) 555-0132', 'San Francisco', 'account:acme'],
       ['paul', 'Paul', 'Durand', null, 'Paris', 'account:dupont'],
     ];
@@ -56,7 +56,7 @@ export async function seedDemo(service: DataverseService, ctx: CallerContext): P
     await service.records.update(ctx, engine.table('account'), id('account:dupont'), { 'primarycontactid@odata.bind': ref('contacts', 'contact:david') }, { ifMatch: '*' });
 
     await create('lead', 'lead:sophie', { subject: 'Bakery franchise', firstname: 'Sophie', lastname: 'Laurent', companyname: 'Laurent SARL', mobilephone: '+33 7 81 23 45 67', address1_city: 'Bordeaux' });
-    await create('lead', 'lead:noam', { subject: 'Office supplies', firstname: 'Noam', lastname: 'Levi', companyname: 'Levi Ltd', mobilephone: '054-765-4321', address1_city: 'Haifa' });
+    await create('lead', 'lead:noam', { subject: 'Office supplies', firstname: 'Noam', lastname: 'Levi', companyname: 'Levi Ltd', mobilephone: '+972 54-765-4321', address1_city: 'Haifa' });
     await create('lead', 'lead:harry', { subject: 'Book fair', firstname: 'Harry', lastname: 'Wilson', companyname: 'Wilson & Sons', mobilephone: '+44 7911 123456', address1_city: 'Manchester' });
     await create('lead', 'lead:ashley', { subject: 'Catering', firstname: 'Ashley', lastname: 'Davis', companyname: 'Davis Events', mobilephone: '(212) 555-0199', address1_city: 'New York' });
 

@@ -421,10 +421,11 @@ function importRelationships(service: DataverseService, relationships: X[]): voi
     const attributeName = text(r.ReferencingAttributeName).toLowerCase();
     const table = engine.schema.table(referencing);
     if (!table) throw errors.invalidArgument(`The relationship ${name} refers to the table ${referencing}, which does not exist.`);
-    if (!engine.schema.table(referenced)) throw errors.invalidArgument(`The relationship ${name} refers to the table ${referenced}, which does not exist.`);
     const attribute = table.attributes[attributeName];
     if (!attribute) throw errors.invalidArgument(`The relationship ${name} uses the column ${referencing}.${attributeName}, which does not exist.`);
+    // Owner lookups point at the platform's internal "owner" table (user or team): nothing to add.
     if (attribute.targets?.includes('*') || attribute.type === 'Owner') continue;
+    if (!engine.schema.table(referenced)) throw errors.invalidArgument(`The relationship ${name} refers to the table ${referenced}, which does not exist.`);
     if (!attribute.targets?.includes(referenced)) attribute.targets = [...(attribute.targets ?? []), referenced];
     const single = roles.find((x) => text(x.RelationshipRoleType) === '1');
     const collection = roles.find((x) => text(x.RelationshipRoleType) === '0');

@@ -2,7 +2,7 @@
 import { utf8 } from '../files';
 import { parseXml, textOf, walk, type XmlElement } from '../xml/tree';
 import { issue, items, withDependencies, type Issue, type SolutionPackage } from './package';
-import { customApiNames, referencedControls, referencedFunctions, referencedTables, referencedWebResources, webResourceNames } from './references';
+import { customApiNames, wiringNames, referencedControls, referencedFunctions, referencedTables, referencedWebResources, webResourceNames } from './references';
 import { loadBundle, resolvePath, type Globals } from './sandbox';
 
 function owner(name: string, packages: SolutionPackage[]): { pkg: SolutionPackage; record: XmlElement } | undefined {
@@ -60,12 +60,13 @@ export function checkFunctions(pkg: SolutionPackage, all: SolutionPackage[]): Is
 export function checkCustomApis(all: SolutionPackage[], ribbonActionApis: Record<string, string>): Issue[] {
   const issues: Issue[] = [];
   const apis = new Set(all.flatMap(customApiNames));
+  const wiring = new Set(all.flatMap(wiringNames));
   for (const pkg of all) {
     for (const [name, record] of webResourceNames(pkg)) {
       if (!name.endsWith('.js') && !name.endsWith('.html')) continue;
       const text = utf8(pkg.files.get((textOf(record, 'FileName') ?? '').replace(/^\//, '')) ?? new Uint8Array());
       for (const match of new Set([...text.matchAll(/["'`](smsc_[A-Z][A-Za-z]+)["'`]/g)].map((m) => m[1]!))) {
-        if (!apis.has(match)) issues.push(issue(pkg, name, `the script names Custom API ${match}, which no solution defines`));
+        if (!apis.has(match) && !wiring.has(match)) issues.push(issue(pkg, name, `the script names Custom API ${match}, which no solution defines`));
       }
     }
     for (const entity of items(pkg, 'Entities', 'Entity')) {

@@ -100,6 +100,16 @@ export function customApiNames(pkg: SolutionPackage): string[] {
   return [...pkg.files.keys()].map((p) => /^customapis\/([^/]+)\/customapi\.xml$/.exec(p)?.[1]).filter((n): n is string => n !== undefined);
 }
 
+/**
+ * Other PascalCase smsc_ names scripts may hold: environment variables (folder names) and
+ * service endpoints (Name attribute), which the configuration page's "Connect backend" writes.
+ */
+export function wiringNames(pkg: SolutionPackage): string[] {
+  const variables = [...pkg.files.keys()].map((p) => /^environmentvariabledefinitions\/([^/]+)\//.exec(p)?.[1]).filter((n): n is string => n !== undefined);
+  const endpoints = items(pkg, 'ServiceEndpoints', 'ServiceEndpoint').map((e) => e.attrs.Name ?? '').filter(Boolean);
+  return [...variables, ...endpoints];
+}
+
 export function webResourceNames(pkg: SolutionPackage): Map<string, XmlElement> {
   return new Map(items(pkg, 'WebResources', 'WebResource').map((w) => [textOf(w, 'Name') ?? '', w]));
 }

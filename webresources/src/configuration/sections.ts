@@ -9,6 +9,7 @@ import { errorMessage } from '../xrm/errors';
 import type { Ports, WebApiRow } from '../xrm/ports';
 import { t, type StringKey } from '../i18n/strings';
 import { checkbox, el, field, say, select, status, textInput } from './dom';
+import { connectBackend } from './connect-backend';
 
 export interface SectionContext {
   doc: Document;
@@ -258,5 +259,6 @@ export function defaultSections(): ConfigurationSection[] {
     general(),
     credit(),
     testSend(),
+    connectBackend(),
   ];
 }

@@ -1,0 +1,164 @@
+import { fromWallClock, type Language } from '@smsc/core';
+import { ProviderError } from '../../errors';
+import { parseRetryAfter } from '../../http/retry';
+import type { Balance, ProviderCapabilities, ProviderCredentials, ProviderEvent, SendRequest, SendResult, SmsProvider } from '../types';
+import { DUPLICATE_REQUEST_CODE, octopushError } from './errors';
+import { octopushDeliveryState } from './statuses';
+
+export interface OctopushOptions {
+  baseUrl: string;
+  /** Read before every call: the configuration row holds them and may change. */
+  credentials: () => Promise<ProviderCredentials>;
+  simulationMode: boolean;
+  timeoutMs: number;
+  /** Language of error messages written on SMS records. */
+  language?: Language;
+  fetch?: typeof fetch;
+}
+
+type Json = Record<string, unknown>;
+
+/** Octopush API v1 (https://api.octopush.com/v1/public), JSON with `api-login`/`api-key` headers. */
+export class OctopushProvider implements SmsProvider {
+  readonly capabilities: ProviderCapabilities = { name: 'Octopush', maxRecipientsPerRequest: 500, maxTextLength: 1224, scheduling: true };
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: OctopushOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  async send(request: SendRequest): Promise<SendResult> {
+    if (request.to.length === 0 || request.to.length > this.capabilities.maxRecipientsPerRequest) {
+      throw new RangeError(`OctopushProvider.send: ${request.to.length} recipients; 1 to ${this.capabilities.maxRecipientsPerRequest} per request.`);
+    }
+    const body: Json = {
+      recipients: request.to.map((phone_number) => ({ phone_number })),
+      text: request.text,
+      type: 'sms_premium',
+      purpose: request.purpose === 'marketing' ? 'wholesale' : 'alert',
+      request_id: request.idempotencyKey,
+      auto_optimize_text: false,
+    };
+    if (request.sender) body.sender = request.sender;
+    if (request.sendAt) body.send_at = isoWithOffset(request.sendAt);
+    if (this.options.simulationMode) body.simulation_mode = true;
+    try {
+      const answer = await this.call('POST', '/sms-campaign/send', body);
+      return {
+        ticket: String(answer.sms_ticket ?? answer.ticket ?? ''),
+        messageIds: {},
+        recipients: numberOr(answer.number_of_contacts, request.to.length),
+        parts: numberOr(answer.number_of_sms_needed, 0),
+        cost: optionalNumber(answer.total_cost),
+        currency: 'EUR',
+        residualCredit: optionalNumber(answer.residual_credit),
+        simulated: this.options.simulationMode,
+        duplicate: false,
+      };
+    } catch (error) {
+      // Same request_id within 24 h: the first attempt reached Octopush; never send again.
+      if (error instanceof ProviderError && error.vendorCode === DUPLICATE_REQUEST_CODE) {
+        return { ticket: '', messageIds: {}, recipients: request.to.length, parts: 0, cost: undefined, currency: undefined, residualCredit: undefined, simulated: this.options.simulationMode, duplicate: true };
+      }
+      throw error;
+    }
+  }
+
+  async cancelScheduled(ticket: string): Promise<void> {
+    await this.call('DELETE', '/sms-campaign/cancel', { ticket_number: ticket });
+  }
+
+  async checkBalance(): Promise<Balance> {
+    const answer = await this.call('GET', '/wallet/check-balance');
+    return { amount: numberOr(answer.amount, 0), unit: String(answer.unit ?? 'euros') };
+  }
+
+  parseCallback(body: unknown): ProviderEvent[] {
+    const items = Array.isArray(body) ? body : [body];
+    const events: ProviderEvent[] = [];
+    for (const item of items) {
+      if (!item || typeof item !== 'object') continue;
+      const b = item as Json;
+      const number = normaliseNumber(b.number);
+      if (!number) continue;
+      const ticket = b.message_id !== undefined && b.message_id !== null ? String(b.message_id) : undefined;
+      if (b.delivery_date !== undefined || (b.status !== undefined && b.text === undefined)) {
+        if (!ticket) continue;
+        const rawStatus = String(b.status ?? 'UNDEFINED');
+        events.push({ kind: 'delivery', ticket, to: number, state: octopushDeliveryState(rawStatus), rawStatus, at: parisTime(b.delivery_date) });
+      } else if (b.stop_date !== undefined) {
+        events.push({ kind: 'optout', ticket, from: number, text: String(b.text ?? 'STOP'), at: parisTime(b.stop_date) });
+      } else if (b.reception_date !== undefined || b.answer_date !== undefined || b.text !== undefined) {
+        events.push({ kind: 'inbound', ticket, from: number, text: String(b.text ?? ''), at: parisTime(b.reception_date ?? b.answer_date) });
+      }
+    }
+    return events;
+  }
+
+  /** One HTTP call; any 2xx is success (Octopush documents 201 but answers 200 too). */
+  async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: Json, query?: Record<string, string>): Promise<Json> {
+    const { login, apiKey } = await this.options.credentials();
+    const url = new URL(this.options.baseUrl + path);
+    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method,
+        headers: { 'api-login': login, 'api-key': apiKey, 'content-type': 'application/json', accept: 'application/json', 'cache-control': 'no-cache' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      throw octopushError(undefined, { message: error instanceof Error ? error.message : String(error) }, undefined, this.options.language ?? 'en');
+    }
+    const text = await response.text();
+    let parsed: unknown = {};
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = { message: text.slice(0, 200) };
+      }
+    }
+    if (!response.ok) {
+      throw octopushError(response.status, parsed, parseRetryAfter(response.headers.get('retry-after')), this.options.language ?? 'en');
+    }
+    return (parsed && typeof parsed === 'object' ? parsed : {}) as Json;
+  }
+}
+
+function isoWithOffset(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : fallback;
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  const n = numberOr(value, Number.NaN);
+  return Number.isNaN(n) ? undefined : n;
+}
+
+function normaliseNumber(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const digits = String(value).trim().replace(/[\s.\-()]/g, '');
+  if (!digits) return undefined;
+  if (digits.startsWith('+')) return digits;
+  if (digits.startsWith('00')) return '+' + digits.slice(2);
+  return '+' + digits;
+}
+
+/** Octopush dates are "Y-m-d H:i:s" in French time; ISO strings are read as given. */
+function parisTime(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (match) {
+    const [, y, mo, d, h, mi, s] = match;
+    const at = fromWallClock(Number(y), Number(mo), Number(d), Number(h), Number(mi), 'Europe/Paris');
+    return new Date(at.getTime() + Number(s ?? 0) * 1000);
+  }
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : new Date(parsed);
+}
