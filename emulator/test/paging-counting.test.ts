@@ -72,11 +72,11 @@ describe('keyset paging', () => {
     ids = await createContacts('Keyset', titles.length, (i) => (titles[i] === null ? {} : { jobtitle: titles[i] }));
   });
 
-  /** Expected order: by title (case-insensitive, NULL lowest), then by id. */
+  /** Expected order: by title (case-insensitive, NULL lowest), then by id, both in the same direction. */
   const expected = (desc: boolean) =>
     ids
       .map((id, i) => ({ id, title: titles[i]?.toLowerCase() ?? null }))
-      .sort((x, y) => (x.title === y.title ? 0 : x.title === null ? -1 : y.title === null ? 1 : x.title < y.title ? -1 : 1) * (desc ? -1 : 1) || (x.id < y.id ? -1 : 1))
+      .sort((x, y) => ((x.title === y.title ? 0 : x.title === null ? -1 : y.title === null ? 1 : x.title < y.title ? -1 : 1) || (x.id < y.id ? -1 : 1)) * (desc ? -1 : 1))
       .map((r) => r.id);
 
   test.each([
@@ -114,6 +114,12 @@ describe('keyset paging', () => {
   test('rows without $orderby come back in the order they were created, as sequential ids make them', async () => {
     const rows = await allPages(`contacts?$select=contactid&$filter=${encodeURIComponent("lastname eq 'Keyset'")}`, 4);
     expect(rows.map((r) => r.contactid)).toEqual(ids);
+  });
+
+  test('rows created in the same second come newest first under $orderby=createdon desc', async () => {
+    const rows = await allPages(`contacts?$select=createdon&$filter=${encodeURIComponent("lastname eq 'Keyset'")}&$orderby=createdon desc`, 4);
+    const newestFirst = ids.map((id, i) => ({ id, createdon: rows.find((r) => r.contactid === id)!.createdon as string, i })).sort((x, y) => (x.createdon === y.createdon ? y.i - x.i : x.createdon < y.createdon ? 1 : -1));
+    expect(rows.map((r) => r.contactid)).toEqual(newestFirst.map((r) => r.id));
   });
 });
 

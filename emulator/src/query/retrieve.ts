@@ -144,9 +144,15 @@ function column(alias: string, a: AttributeDef): string {
   return `${q(alias)}.${q(a.logicalName)}`;
 }
 
+/**
+ * The order of a query with the primary key last, in the direction of the order before it: ids
+ * are sequential, so rows tied on a column (createdon keeps whole seconds) come newest first
+ * under a descending order, as Dataverse's finer timestamps order them, and an index on the
+ * column serves the whole order read backwards.
+ */
 export function orderColumns(table: TableDef, orders: OrderBy[]): OrderBy[] {
   const all = [...orders];
-  if (!all.some((o) => o.attribute.logicalName === table.primaryIdAttribute)) all.push({ attribute: table.attributes[table.primaryIdAttribute]!, desc: false });
+  if (!all.some((o) => o.attribute.logicalName === table.primaryIdAttribute)) all.push({ attribute: table.attributes[table.primaryIdAttribute]!, desc: all.at(-1)?.desc ?? false });
   return all;
 }
 
