@@ -5,8 +5,6 @@
 // per recipient (2 requests each), computed for the same recipients.
 import { createServer, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
-import { createConnection, createServer as netServer } from 'node:net';
 
 const require = createRequire(import.meta.url);
 const { startEmulator } = require('../../emulator/dist/index.js');
@@ -18,18 +16,13 @@ const { createServices, useServices } = require('../dist/composition.js');
 const { startLocalHost } = require('../dist/host/local-host.js');
 const { registerBackend } = require('../../plugins-proxy/dist/registration.js');
 const { registrationApiFromDynamicsWebApi } = require('../../plugins-proxy/dist/dynamics-adapter.js');
+const { startAzurite } = require('../dist/host/azurite.js');
 const { DynamicsWebApi } = require('dynamics-web-api');
 const { SmsProvider, SmsType, CampaignSmsStatus } = require('@smsc/core');
 
 const COUNT = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 100000);
-const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const freePort = () => new Promise((resolve) => { const s = netServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-const waitPort = async (port) => { for (let i = 0; i < 200; i++) { const ok = await new Promise((r) => { const c = createConnection({ port, host: '127.0.0.1' }, () => { c.end(); r(true); }); c.on('error', () => r(false)); }); if (ok) return; await new Promise((r) => setTimeout(r, 100)); } throw new Error(`port ${port}`); };
-
-const [queuePort, blobPort] = [await freePort(), await freePort()];
-const azurite = ['queue', 'blob'].map((kind) => spawn(process.execPath, [require.resolve(`azurite/dist/src/${kind}/main.js`), `--${kind}Host`, '127.0.0.1', `--${kind}Port`, String(kind === 'queue' ? queuePort : blobPort), '--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence', '--silent', '--loose'], { stdio: 'ignore' }));
-await Promise.all([waitPort(queuePort), waitPort(blobPort)]);
-const storage = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${KEY};QueueEndpoint=http://127.0.0.1:${queuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;`;
+const azurite = await startAzurite();
+const storage = azurite.connectionString;
 
 const emulator = await startEmulator({ port: 0 });
 for (const name of ['SmsConnector', 'SmsConnectorSales']) await emulator.importSolution(zipSolution(packRepositorySolution(name, true)));
@@ -111,4 +104,4 @@ await host.stop();
 await new Promise((r) => proxy.close(r));
 await sandbox.stop();
 await emulator.stop();
-for (const child of azurite) child.kill('SIGTERM');
+await azurite.stop();

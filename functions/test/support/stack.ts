@@ -14,7 +14,7 @@ import { createServices, useServices, type Services } from '../../src/compositio
 import { loadSettings } from '../../src/config/settings';
 import { startLocalHost, type LocalHost } from '../../src/host/local-host';
 import { SmsProvider, SmsType } from '@smsc/core';
-import { startAzurite, type RunningAzurite } from './azurite';
+import { startAzurite, type RunningAzurite } from '../../src/host/azurite';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

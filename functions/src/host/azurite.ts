@@ -1,4 +1,7 @@
-/** Azurite (queues and blobs) in memory on free ports, as a child process of the test. */
+/**
+ * Azurite, Microsoft's local Azure Storage emulator (queues and blobs), as child processes: in
+ * memory on free ports for tests and benchmarks, or on fixed ports with a data folder for npm start.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, createConnection } from 'node:net';
 
@@ -36,15 +39,25 @@ async function waitForPort(port: number, timeoutMs = 20_000): Promise<void> {
   }
 }
 
-function start(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [require.resolve(script), ...args, '--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence', '--silent', '--loose'], { stdio: 'ignore' });
+export interface AzuriteOptions {
+  /** Fixed ports (npm start); free ports when absent. */
+  queuePort?: number;
+  blobPort?: number;
+  /** Data folder; in memory when absent. */
+  location?: string;
 }
 
-export async function startAzurite(): Promise<RunningAzurite> {
-  const [queuePort, blobPort] = [await freePort(), await freePort()];
+function start(script: string, args: string[], location: string | undefined): ChildProcess {
+  const storage = location ? ['--location', location] : ['--inMemoryPersistence'];
+  return spawn(process.execPath, [require.resolve(script), ...args, ...storage, '--skipApiVersionCheck', '--disableTelemetry', '--silent', '--loose'], { stdio: 'ignore' });
+}
+
+export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+  const queuePort = options.queuePort ?? (await freePort());
+  const blobPort = options.blobPort ?? (await freePort());
   const children = [
-    start('azurite/dist/src/queue/main.js', ['--queueHost', '127.0.0.1', '--queuePort', String(queuePort)]),
-    start('azurite/dist/src/blob/main.js', ['--blobHost', '127.0.0.1', '--blobPort', String(blobPort)]),
+    start('azurite/dist/src/queue/main.js', ['--queueHost', '127.0.0.1', '--queuePort', String(queuePort)], options.location),
+    start('azurite/dist/src/blob/main.js', ['--blobHost', '127.0.0.1', '--blobPort', String(blobPort)], options.location),
   ];
   await Promise.all([waitForPort(queuePort), waitForPort(blobPort)]);
   return {
