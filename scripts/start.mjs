@@ -3,9 +3,7 @@
 // starts the Dataverse emulator (imports the solutions, seeds demo data on first run), Azurite
 // for queues, the Octopush sandbox and the backend on the local Functions host, wires the
 // webhook as an admin would after import, and prints where everything is. Ctrl-C stops it all.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -18,6 +16,7 @@ const ports = {
   functions: Number(env.FUNCTIONS_PORT ?? 7071),
   sandbox: Number(env.SANDBOX_PORT ?? 5600),
   queue: Number(env.AZURITE_QUEUE_PORT ?? 10001),
+  blob: Number(env.AZURITE_BLOB_PORT ?? 10000),
 };
 const dataDir = join(root, env.SMSC_DATA_DIR ?? '.data');
 if (process.argv.includes('--reset')) rmSync(dataDir, { recursive: true, force: true });
@@ -33,6 +32,7 @@ const { loadSettings } = require('../functions/dist/config/settings.js');
 const { createServices, useServices } = require('../functions/dist/composition.js');
 const { startLocalHost } = require('../functions/dist/host/local-host.js');
 const { registerBackend } = require('../plugins-proxy/dist/registration.js');
+const { startAzurite } = require('../functions/dist/host/azurite.js');
 const { registrationApiFromDynamicsWebApi } = require('../plugins-proxy/dist/dynamics-adapter.js');
 const { DynamicsWebApi } = require('dynamics-web-api');
 const { SmsProvider, SmsType } = require('@smsc/core');
@@ -48,33 +48,14 @@ process.on('SIGINT', () => {
 });
 process.on('SIGTERM', () => stopAll(0));
 
-function waitForPort(port, timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.end();
-        resolve();
-      });
-      socket.on('error', () => (Date.now() > until ? reject(new Error(`Nothing answers on port ${port}.`)) : setTimeout(attempt, 200)));
-    };
-    attempt();
-  });
-}
-
 async function main() {
   // 1. The solution zips admins import, built from the current sources.
   const zips = packAll(join(root, 'dist', 'solution'));
 
-  // 2. Azurite (queues for campaigns), as a child process with its data under .data/azurite.
-  const azurite = spawn(process.execPath, [
-    require.resolve('azurite/dist/src/queue/main.js'),
-    '--queueHost', '127.0.0.1', '--queuePort', String(ports.queue), '--location', join(dataDir, 'azurite'),
-    '--skipApiVersionCheck', '--disableTelemetry', '--silent',
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
-  stops.push(async () => void azurite.kill('SIGTERM'));
-  await waitForPort(ports.queue);
-  const storage = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:${ports.queue}/devstoreaccount1;`;
+  // 2. Azurite (queues and blobs for campaigns), with its data under .data/azurite.
+  const azurite = await startAzurite({ queuePort: ports.queue, blobPort: ports.blob, location: join(dataDir, 'azurite') });
+  stops.push(() => azurite.stop());
+  const storage = azurite.connectionString;
 
   // 3. Dataverse: the solutions imported (an upgrade when they already are), demo data once.
   const emulator = await startEmulator({ port: ports.emulator, dataDir: join(dataDir, 'dataverse') });
@@ -125,7 +106,7 @@ SMS Connector is running on this machine.
   Dataverse emulator   ${emulator.url}   (data in ${relative(root, join(dataDir, 'dataverse'))})
   Backend (Functions)  ${host.url}/api   webhook ${host.url}/api/dataverse/webhook, health ${host.url}/api/health
   Octopush sandbox     ${sandbox.apiUrl}   sent messages: ${sandbox.url}/_sandbox/messages
-  Azurite queues       http://127.0.0.1:${ports.queue}/devstoreaccount1
+  Azurite              queues http://127.0.0.1:${ports.queue}/devstoreaccount1, blobs http://127.0.0.1:${ports.blob}/devstoreaccount1
   Solution zips        ${zips.map((z) => relative(root, z)).filter((z) => !z.includes('_managed')).join(', ')} (and _managed)
 
 Demo records: contact David Smith (${david}, mobile "06 49 81 90 06"), account Boulangerie Dupont,

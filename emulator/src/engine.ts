@@ -35,6 +35,27 @@ export interface CallerContext {
   userId: string;
   correlationId: string;
   depth: number;
+  /** Custom logic the caller asked to skip (BypassBusinessLogicExecution and related headers). */
+  bypass?: BusinessLogicBypass;
+}
+
+export interface BusinessLogicBypass {
+  sync: boolean;
+  async: boolean;
+  stepIds: ReadonlySet<string>;
+}
+
+/**
+ * Dataverse's optional parameters as Web API headers: MSCRM.BypassBusinessLogicExecution
+ * (CustomSync, CustomAsync or both), MSCRM.BypassBusinessLogicExecutionStepIds (a comma list)
+ * and the older MSCRM.BypassCustomPluginExecution (synchronous logic only).
+ */
+export function bypassFromHeaders(headers: Record<string, string>): BusinessLogicBypass | undefined {
+  const kinds = (headers['mscrm.bypassbusinesslogicexecution'] ?? '').split(',').map((k) => k.trim().toLowerCase());
+  const legacy = /^true$/i.test(headers['mscrm.bypasscustompluginexecution'] ?? '');
+  const stepIds = new Set((headers['mscrm.bypassbusinesslogicexecutionstepids'] ?? '').split(',').map((k) => k.trim().toLowerCase()).filter(Boolean));
+  const bypass = { sync: legacy || kinds.includes('customsync'), async: kinds.includes('customasync'), stepIds };
+  return bypass.sync || bypass.async || stepIds.size > 0 ? bypass : undefined;
 }
 
 export class Engine {

@@ -86,6 +86,19 @@ describe('activities and webhooks', () => {
     expect(closed['statuscode@OData.Community.Display.V1.FormattedValue']).toBe('Completed');
   });
 
+  test('BypassBusinessLogicExecution: CustomAsync skips the asynchronous steps of that request only', async () => {
+    const before = hook.received.length;
+    const data = { subject: 'Bulk', smsc_text: 'x', smsc_phonenumber: '+33649819006', smsc_deliverystatus: 271300004 };
+    const skipped = (await api.create({ collection: 'smsc_smses', data, headers: { 'MSCRM.BypassBusinessLogicExecution': 'CustomAsync' } })) as string;
+    const bySteps = (await api.create({ collection: 'smsc_smses', data, headers: { 'MSCRM.BypassBusinessLogicExecutionStepIds': STEP_ID } })) as string;
+    const normal = (await api.create({ collection: 'smsc_smses', data })) as string;
+    await emulator.waitForSystemJobs();
+    const delivered = hook.received.slice(before).map((r) => (r.body as Ctx).PrimaryEntityId);
+    expect(delivered).toContain(normal);
+    expect(delivered).not.toContain(skipped);
+    expect(delivered).not.toContain(bySteps);
+  });
+
   test('steps registered through the Web API on a Custom API message run on bound and unbound calls', async () => {
     const endpoint = (await api.create({ collection: 'serviceendpoints', data: { name: 'Backend sync', contract: 8, authtype: 5, messageformat: 2, url: hook.url, authvalue: '<settings><setting name="x-api-key" value="k1" /></settings>' } })) as string;
     const message = (await api.retrieveMultiple<{ sdkmessageid: string }>({ collection: 'sdkmessages', select: ['sdkmessageid'], filter: "name eq 'smsc_SendSmsToRecipient'" })).value[0]!.sdkmessageid;

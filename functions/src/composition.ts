@@ -15,6 +15,12 @@ import { SmsSendService } from './services/send-sms';
 import { SendToRecipientService } from './services/send-to-recipient';
 import { ProviderEventService } from './services/delivery-reports';
 import { CreditService } from './services/credit';
+import { CampaignRepository, NoteRepository } from './dataverse/campaign-repository';
+import { CampaignService } from './campaigns/service';
+import { CampaignWorker, type CampaignProviderFactory } from './campaigns/worker';
+import { CampaignRefresher } from './campaigns/refresher';
+import { BlobRunStore } from './campaigns/run-store';
+import { StorageWorkQueue } from './campaigns/work-queue';
 
 export interface Services {
   settings: Settings;
@@ -24,6 +30,8 @@ export interface Services {
   credit: CreditService;
   languages: UserLanguage;
   provider: (configuration: SmsConfiguration) => SmsProvider;
+  /** Absent when no storage is configured: campaigns need queues and blobs. */
+  campaigns: { service: CampaignService; worker: CampaignWorker; refresher: CampaignRefresher; repository: CampaignRepository } | null;
   repositories: { sms: SmsRepository; records: RecordRepository; configuration: ConfigurationRepository; optOuts: OptOutRepository; templates: TemplateRepository };
 }
 
@@ -38,8 +46,8 @@ export function createServices(settings: Settings, log: (message: string) => voi
   const optOuts = new OptOutRepository(api);
   const languages = new UserLanguage(api);
 
-  const providers = new Map<string, SmsProvider>();
-  const provider = (config: SmsConfiguration): SmsProvider => {
+  const providers = new Map<string, OctopushProvider>();
+  const provider = (config: SmsConfiguration): OctopushProvider => {
     const login = settings.provider.apiLogin ?? config.apiLogin;
     const key = settings.provider.apiKey ?? config.apiKey;
     const cacheKey = `${config.provider}|${login}|${key}`;
@@ -61,7 +69,23 @@ export function createServices(settings: Settings, log: (message: string) => voi
   };
 
   const sender = new SmsSendService({ sms, records, templates, configuration, optOuts, languages, provider, defaultCountry: settings.defaultCountry, log });
+
+  let campaigns: Services['campaigns'] = null;
+  if (settings.storageConnection) {
+    const repository = new CampaignRepository(api);
+    const store = new BlobRunStore(settings.storageConnection);
+    const queue = new StorageWorkQueue(settings.storageConnection);
+    const campaignProvider: CampaignProviderFactory = provider;
+    const refresher = new CampaignRefresher({ campaigns: repository, configuration, provider: campaignProvider });
+    campaigns = {
+      repository,
+      refresher,
+      service: new CampaignService({ campaigns: repository, templates, configuration, languages, store, queue, provider: campaignProvider, refresher }),
+      worker: new CampaignWorker({ api, metadata, campaigns: repository, notes: new NoteRepository(api), configuration, optOuts, store, queue, provider: campaignProvider, refresher, defaultCountry: settings.defaultCountry, chunkSize: settings.campaignChunkSize }),
+    };
+  }
   return {
+    campaigns,
     settings,
     sender,
     sendToRecipient: new SendToRecipientService({ sms, templates, languages, sender }),

@@ -6,6 +6,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import type { DataverseService } from '../service';
 import { newId, parseGuid } from '../util/ids';
+import { bypassFromHeaders } from '../engine';
 import { DataverseError, errors } from './errors';
 import { ServiceProtection } from './protection';
 import { ApiResponse, json } from './request';
@@ -81,7 +82,7 @@ export function startHttp(service: DataverseService, options: HttpOptions): Prom
           headers,
           body,
           root: `http://${host}/api/data/${url.pathname.split('/')[3]}/`,
-          ctx: { userId: callerOf(service, token, headers['mscrmcallerid']), correlationId: newId(), depth: 1 },
+          ctx: { userId: callerOf(service, token, headers['mscrmcallerid']), correlationId: newId(), depth: 1, bypass: bypassFromHeaders(headers) },
         });
         const remaining = options.protection.remaining(user);
         if (remaining !== undefined) response.headers['x-ms-ratelimit-burst-remaining-xrm-requests'] = String(remaining);

@@ -109,7 +109,11 @@ export class Pipeline {
   }
 
   /** Update steps with filtering attributes run only when one of them is in the request. */
-  private applies(step: Step, event: PipelineEvent): boolean {
+  private applies(step: Step, event: PipelineEvent, ctx?: CallerContext): boolean {
+    if (ctx?.bypass) {
+      if (ctx.bypass.stepIds.has(step.id.toLowerCase())) return false;
+      if (step.mode === 0 ? ctx.bypass.sync : ctx.bypass.async) return false;
+    }
     if (event.message !== 'Update' || step.filteringAttributes.length === 0) return true;
     const sent = Object.keys(event.target ?? {});
     return step.filteringAttributes.some((a) => sent.includes(a));
@@ -117,7 +121,7 @@ export class Pipeline {
 
   async before(ctx: CallerContext, event: PipelineEvent): Promise<void> {
     for (const step of this.steps(event.message, event.table?.logicalName ?? 'none', [10, 20])) {
-      if (step.mode === 0 && this.applies(step, event)) await this.runSync(ctx, step, event);
+      if (step.mode === 0 && this.applies(step, event, ctx)) await this.runSync(ctx, step, event);
     }
   }
 
@@ -128,13 +132,13 @@ export class Pipeline {
 
   /** Synchronous post-operation steps: a failure fails the operation. */
   async afterSync(ctx: CallerContext, event: PipelineEvent): Promise<void> {
-    const steps = this.steps(event.message, event.table?.logicalName ?? 'none', [40]).filter((s) => s.mode === 0 && this.applies(s, event));
+    const steps = this.steps(event.message, event.table?.logicalName ?? 'none', [40]).filter((s) => s.mode === 0 && this.applies(s, event, ctx));
     for (const step of steps) await this.runSync(ctx, step, event);
   }
 
   /** Asynchronous steps become system jobs, written with the operation and run after it. */
   enqueueAsync(ctx: CallerContext, event: PipelineEvent): void {
-    const steps = this.steps(event.message, event.table?.logicalName ?? 'none', [40]).filter((s) => s.mode === 1 && this.applies(s, event));
+    const steps = this.steps(event.message, event.table?.logicalName ?? 'none', [40]).filter((s) => s.mode === 1 && this.applies(s, event, ctx));
     for (const step of steps) this.enqueue(ctx, step, event);
     if (steps.length) setImmediate(() => this.kick());
   }

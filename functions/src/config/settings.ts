@@ -31,6 +31,7 @@ export interface Settings {
   storageConnection: string | undefined;
   /** Used when the configuration row has no default country. */
   defaultCountry: string;
+  campaignChunkSize: number;
 }
 
 /** Every setting the backend reads, with what it is for: the single place names live. */
@@ -53,6 +54,7 @@ export const SETTING_NAMES = {
   PUBLIC_BASE_URL: 'Public URL of this backend, for callback URLs',
   AzureWebJobsStorage: 'Azure Storage connection string (queues)',
   DEFAULT_COUNTRY: 'Country for numbers without prefix when the configuration row has none, default FR',
+  CAMPAIGN_CHUNK_SIZE: 'Campaign recipients per provider upload and per CreateMultiple, default 1000',
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -124,6 +126,9 @@ export function loadSettings(env: Env): Settings {
   const defaultCountry = (value('DEFAULT_COUNTRY') ?? 'FR').toUpperCase();
   if (!/^[A-Z]{2}$/.test(defaultCountry)) problems.push(`DEFAULT_COUNTRY "${defaultCountry}" is not a two-letter country code.`);
 
+  const chunkSize = Number(value('CAMPAIGN_CHUNK_SIZE') ?? 1000);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) problems.push('CAMPAIGN_CHUNK_SIZE must be a whole number from 1 to 1000 (CreateMultiple takes at most 1,000 rows).');
+
   const settings: Settings = {
     dataverseUrl,
     dataverseAuth,
@@ -141,6 +146,7 @@ export function loadSettings(env: Env): Settings {
     publicBaseUrl: value('PUBLIC_BASE_URL')?.replace(/\/+$/, ''),
     storageConnection: value('AzureWebJobsStorage'),
     defaultCountry,
+    campaignChunkSize: chunkSize,
   };
   if (problems.length > 0) throw new ConfigurationError(`The backend cannot start:\n- ${problems.join('\n- ')}`);
   return settings;

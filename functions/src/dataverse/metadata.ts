@@ -16,6 +16,8 @@ export interface TableMetadata {
   primaryNameAttribute: string;
   /** Column kinds by logical name: what the merge renderer needs to format values. */
   attributes: Map<string, AttributeKind>;
+  /** Tables each lookup column points to. */
+  lookupTargets: Map<string, string[]>;
 }
 
 const KINDS: Record<string, AttributeKind> = {
@@ -72,6 +74,14 @@ export class MetadataCache {
     );
     const map = new Map<string, AttributeKind>();
     for (const row of attributes.value) map.set(row.LogicalName, kindOf(row));
-    return { entitySetName: entity.EntitySetName, primaryIdAttribute: entity.PrimaryIdAttribute, primaryNameAttribute: entity.PrimaryNameAttribute, attributes: map };
+    const lookups = await dataverse(`Reading the lookups of table "${logicalName}"`, () =>
+      this.api.retrieveAttributes<{ LogicalName: string; Targets?: string[] | null }>({
+        entityKey: `LogicalName='${logicalName}'`,
+        castType: 'Microsoft.Dynamics.CRM.LookupAttributeMetadata',
+        select: ['LogicalName', 'Targets'],
+      }),
+    );
+    const lookupTargets = new Map(lookups.value.map((l) => [l.LogicalName, l.Targets ?? []] as [string, string[]]));
+    return { entitySetName: entity.EntitySetName, primaryIdAttribute: entity.PrimaryIdAttribute, primaryNameAttribute: entity.PrimaryNameAttribute, attributes: map, lookupTargets };
   }
 }

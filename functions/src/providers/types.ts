@@ -69,3 +69,48 @@ export interface ProviderCredentials {
   login: string;
   apiKey: string;
 }
+
+/** A contact of a provider-side list, with up to seven personalised values. */
+export interface ListContact {
+  phone: string;
+  /** Values for the provider's placeholders, keyed by slot (first_name, last_name, param1…param5). */
+  fields: Partial<Record<PersonalisationSlot, string>>;
+}
+
+export type PersonalisationSlot = 'first_name' | 'last_name' | 'param1' | 'param2' | 'param3' | 'param4' | 'param5';
+
+/** Slots in the order they are given to merge fields. */
+export const PERSONALISATION_SLOTS: readonly PersonalisationSlot[] = ['param1', 'param2', 'param3', 'param4', 'param5', 'first_name', 'last_name'];
+
+export interface ListCampaignRequest {
+  listName: string;
+  /** Text with {param1}… placeholders. */
+  text: string;
+  purpose: SmsPurpose;
+  sender?: string;
+  sendAt?: Date;
+  idempotencyKey: string;
+}
+
+export type ListCampaignStatus =
+  | { state: 'computing' }
+  | { state: 'ready'; cost: number; contacts: number }
+  | { state: 'failed'; reason: string; code: number | undefined }
+  | { state: 'sent' }
+  | { state: 'unknown' };
+
+/**
+ * The provider-side campaign flow the guide's "Préparer / Envoyer / Annuler" needs: contacts in a
+ * list, a campaign computed on it (cost), then confirmed or cancelled.
+ */
+export interface CampaignProvider {
+  readonly maxContactsPerRequest: number;
+  /** Values longer than this do not fit a placeholder. */
+  readonly maxFieldLength: number;
+  createList(name: string): Promise<void>;
+  addContacts(listName: string, contacts: ListContact[]): Promise<void>;
+  createListCampaign(request: ListCampaignRequest): Promise<{ ticket: string }>;
+  listCampaignStatus(ticket: string): Promise<ListCampaignStatus>;
+  sendListCampaign(ticket: string): Promise<{ sendingDate: Date | undefined }>;
+  cancelListCampaign(ticket: string): Promise<void>;
+}

@@ -99,3 +99,13 @@ export function say(key: MessageKey, language: Language, params: Record<string, 
 export function formatWhen(date: Date, language: Language, timeZone = 'Europe/Paris'): string {
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(date).replace(/[\u202f\u00a0]/g, ' ');
 }
+
+/** "16/04/2015 15:15:17", Paris time: how the guide titles its summaries. */
+export function formatStamp(date: Date, timeZone = 'Europe/Paris'): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -60,6 +60,27 @@ async function route(dv: WebhookContext): Promise<HttpResponseInit> {
       if (status !== DeliveryStatus.Queued) return json(200, { ok: true, message: 'Not queued: nothing to send.' });
       return sendAnswer(await app.sender.send(dv.primaryEntityId, 'queued', user), 'queued');
     }
+    case 'smsc_SimulateCampaign':
+    case 'smsc_PrepareCampaign':
+    case 'smsc_SendCampaign':
+    case 'smsc_CancelCampaign':
+    case 'smsc_RefreshCampaignStatus': {
+      if (!app.campaigns) return json(503, { message: 'Campaigns need the backend storage (AzureWebJobsStorage), which is not configured.' });
+      const target = dv.inputs.Target;
+      const campaignId = isEntityReference(target) ? target.id : dv.primaryEntityId;
+      const service = app.campaigns.service;
+      const outcome =
+        dv.messageName === 'smsc_SimulateCampaign'
+          ? await service.start(campaignId, 'simulate', user)
+          : dv.messageName === 'smsc_PrepareCampaign'
+            ? await service.start(campaignId, 'prepare', user)
+            : dv.messageName === 'smsc_SendCampaign'
+              ? await service.send(campaignId, user)
+              : dv.messageName === 'smsc_CancelCampaign'
+                ? await service.cancel(campaignId, user)
+                : await service.refresh(campaignId, user);
+      return json(outcome.ok ? 200 : outcome.retryable ? 503 : 400, outcome);
+    }
     default:
       return json(400, { message: `The message ${dv.messageName} is not handled by this backend.` });
   }

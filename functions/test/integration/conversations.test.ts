@@ -89,6 +89,10 @@ test('a STOP reply records an opt-out; then a marketing SMS is refused while a t
 });
 
 test('a reply becomes an inbound SMS linked to the contact the conversation was with', async () => {
+  // Dataverse dates have one-second precision: the conversation must be the latest SMS beyond doubt.
+  await new Promise((r) => setTimeout(r, 1100));
+  const conversation = await smsTo(SmsType.Transactional, 'Votre rendez-vous est confirmé. Répondez si besoin.');
+  await stack.api.callAction({ actionName: 'Microsoft.Dynamics.CRM.smsc_SendSms', collection: 'smsc_smses', key: conversation });
   stack.sandbox.inbound({ number: '+33649819006', text: 'Merci, à demain !' });
   const inbound = await eventually(
     async () => (await stack.api.retrieveMultiple<Row>({ collection: 'smsc_smses', select: ['smsc_text', 'smsc_direction', 'smsc_deliverystatus', 'statecode', '_regardingobjectid_value'], filter: `smsc_direction eq ${SmsDirection.Inbound} and smsc_text eq 'Merci, à demain !'` })).value[0],

@@ -14,11 +14,13 @@ import { createServices, useServices, type Services } from '../../src/compositio
 import { loadSettings } from '../../src/config/settings';
 import { startLocalHost, type LocalHost } from '../../src/host/local-host';
 import { SmsProvider, SmsType } from '@smsc/core';
+import { startAzurite, type RunningAzurite } from '../../src/host/azurite';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 export interface Stack {
   emulator: RunningEmulator;
+  azurite: RunningAzurite | null;
   sandbox: Sandbox;
   host: LocalHost;
   services: Services;
@@ -36,6 +38,8 @@ export interface StackOptions {
   sandbox?: SandboxOptions;
   /** Extra environment for the backend settings. */
   env?: Record<string, string>;
+  /** Start Azurite (queues and blobs) for campaigns. */
+  storage?: boolean;
   log?: (line: string) => void;
 }
 
@@ -60,6 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await emulator.seedDemo();
 
   const sandbox = await startSandbox({ port: 0, ...(options.sandbox ?? {}) });
+  const azurite = options.storage ? await startAzurite() : null;
   const webhookKey = 'integration-webhook-key';
   const callbackSecret = 'integration-callback-secret';
   const settings = loadSettings({
@@ -69,11 +74,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     WEBHOOK_KEY: webhookKey,
     CALLBACK_SECRET: callbackSecret,
     PROVIDER_TIMEOUT_MS: '5000',
+    ...(azurite ? { AzureWebJobsStorage: azurite.connectionString } : {}),
     ...(options.env ?? {}),
   });
   const services = createServices(settings, log);
   useServices(services);
-  const host = await startLocalHost({ port: 0, log });
+  const host = await startLocalHost({ port: 0, log, ...(azurite ? { storageConnection: azurite.connectionString, queuePollMs: 50 } : {}) });
   const callbackUrl = `${host.url}/api/provider/octopush/callback/${callbackSecret}`;
   sandbox.configure({ callbacks: { deliveryUrl: callbackUrl, inboundUrl: callbackUrl, optoutUrl: callbackUrl } });
 
@@ -98,6 +104,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   return {
     emulator,
+    azurite,
     sandbox,
     host,
     services,
@@ -110,6 +117,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await host.stop();
       await sandbox.stop();
       await emulator.stop();
+      await azurite?.stop();
       useServices(undefined);
     },
   };

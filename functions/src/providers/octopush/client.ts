@@ -1,8 +1,8 @@
 import { fromWallClock, type Language } from '@smsc/core';
 import { ProviderError } from '../../errors';
 import { parseRetryAfter } from '../../http/retry';
-import type { Balance, ProviderCapabilities, ProviderCredentials, ProviderEvent, SendRequest, SendResult, SmsProvider } from '../types';
-import { DUPLICATE_REQUEST_CODE, octopushError } from './errors';
+import type { Balance, CampaignProvider, ListCampaignRequest, ListCampaignStatus, ListContact, ProviderCapabilities, ProviderCredentials, ProviderEvent, SendRequest, SendResult, SmsProvider } from '../types';
+import { CAMPAIGN_NOT_FOUND, CAMPAIGN_NOT_READY, CAMPAIGN_SENT, DUPLICATE_REQUEST_CODE, LIST_EXISTS, octopushError } from './errors';
 import { octopushDeliveryState } from './statuses';
 
 export interface OctopushOptions {
@@ -19,8 +19,11 @@ export interface OctopushOptions {
 type Json = Record<string, unknown>;
 
 /** Octopush API v1 (https://api.octopush.com/v1/public), JSON with `api-login`/`api-key` headers. */
-export class OctopushProvider implements SmsProvider {
+export class OctopushProvider implements SmsProvider, CampaignProvider {
   readonly capabilities: ProviderCapabilities = { name: 'Octopush', maxRecipientsPerRequest: 500, maxTextLength: 1224, scheduling: true };
+  /** Octopush documents no limit; contacts go in batches of this size. */
+  readonly maxContactsPerRequest = 1000;
+  readonly maxFieldLength = 50;
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: OctopushOptions) {
@@ -71,6 +74,78 @@ export class OctopushProvider implements SmsProvider {
   async checkBalance(): Promise<Balance> {
     const answer = await this.call('GET', '/wallet/check-balance');
     return { amount: numberOr(answer.amount, 0), unit: String(answer.unit ?? 'euros') };
+  }
+
+  async createList(name: string): Promise<void> {
+    try {
+      await this.call('POST', '/contact-list/create', { list_name: name });
+    } catch (error) {
+      // 302: the list exists already (a retried step): nothing to do.
+      if (error instanceof ProviderError && error.vendorCode === LIST_EXISTS) return;
+      throw error;
+    }
+  }
+
+  async addContacts(listName: string, contacts: ListContact[]): Promise<void> {
+    if (contacts.length === 0) return;
+    // Contacts are keyed by number at Octopush: sending the same batch again changes nothing.
+    await this.call('POST', '/contact/create', { list_name: listName, contacts: contacts.map((c) => ({ phone_number: c.phone, ...c.fields })) });
+  }
+
+  async createListCampaign(request: ListCampaignRequest): Promise<{ ticket: string }> {
+    const body: Json = {
+      list_name: request.listName,
+      text: request.text,
+      type: 'sms_premium',
+      purpose: request.purpose === 'marketing' ? 'wholesale' : 'alert',
+      request_id: request.idempotencyKey,
+      auto_optimize_text: false,
+    };
+    if (request.sender) body.sender = request.sender;
+    if (request.sendAt) body.send_at = isoWithOffset(request.sendAt);
+    if (this.options.simulationMode) body.simulation_mode = true;
+    const answer = await this.call('POST', '/sms-campaign-on-list/create', body);
+    const ticket = answer.ticket_number ?? answer.sms_ticket ?? answer.ticket;
+    if (ticket === undefined || ticket === null || ticket === '') throw new ProviderError('Octopush created the campaign but returned no ticket.', 200, undefined, false);
+    return { ticket: String(ticket) };
+  }
+
+  async listCampaignStatus(ticket: string): Promise<ListCampaignStatus> {
+    try {
+      const answer = await this.call('GET', '/sms-campaign-on-list/status', undefined, { ticket_number: ticket });
+      const status = String(answer.status ?? '').toLowerCase();
+      if (status === 'under_computation') return { state: 'computing' };
+      // Octopush's pages spell it both "ready_to_be_sent" and "ready_to_be_send".
+      if (status.startsWith('ready_to_be_sen')) return { state: 'ready', cost: numberOr(answer.cost, 0), contacts: numberOr(answer.number_of_contacts, 0) };
+      if (status === 'failed') return { state: 'failed', reason: String(answer.message ?? 'failed'), code: typeof answer.code === 'number' ? answer.code : undefined };
+      return { state: 'unknown' };
+    } catch (error) {
+      if (error instanceof ProviderError && error.vendorCode === CAMPAIGN_NOT_READY) return { state: 'computing' };
+      if (error instanceof ProviderError && error.vendorCode === CAMPAIGN_SENT) return { state: 'sent' };
+      throw error;
+    }
+  }
+
+  async sendListCampaign(ticket: string): Promise<{ sendingDate: Date | undefined }> {
+    try {
+      const answer = await this.call('POST', '/sms-campaign-on-list/send', { ticket_number: ticket });
+      const date = typeof answer.sending_date === 'string' ? new Date(answer.sending_date) : undefined;
+      return { sendingDate: date && !Number.isNaN(date.getTime()) ? date : undefined };
+    } catch (error) {
+      // Already sent (a retried step): the campaign left once, which is what was asked.
+      if (error instanceof ProviderError && error.vendorCode === CAMPAIGN_SENT) return { sendingDate: undefined };
+      throw error;
+    }
+  }
+
+  async cancelListCampaign(ticket: string): Promise<void> {
+    try {
+      await this.call('DELETE', '/sms-campaign-on-list/cancel', { ticket_number: ticket });
+    } catch (error) {
+      // Unknown ticket: cancelled already, or never created; either way nothing is pending.
+      if (error instanceof ProviderError && error.vendorCode === CAMPAIGN_NOT_FOUND) return;
+      throw error;
+    }
   }
 
   parseCallback(body: unknown): ProviderEvent[] {

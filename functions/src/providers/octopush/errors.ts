@@ -22,10 +22,22 @@ const KNOWN: Record<number, Record<Language, string>> = {
   150: { en: 'Octopush has no country for this number prefix.', fr: 'Octopush ne connaît pas le pays de ce préfixe.' },
   151: { en: 'Octopush does not serve this country.', fr: 'Octopush ne dessert pas ce pays.' },
   153: { en: 'The route to this operator is congested: try again later.', fr: 'La route vers cet opérateur est saturée : réessayez plus tard.' },
+  126: { en: 'Another campaign is waiting for validation at Octopush: send or cancel it first.', fr: 'Une autre campagne attend sa validation chez Octopush : envoyez-la ou annulez-la d\'abord.' },
+  127: { en: 'Another campaign is being prepared at Octopush: wait until it is ready, then send or cancel it.', fr: 'Une autre campagne est en cours de préparation chez Octopush : attendez qu\'elle soit prête, puis envoyez-la ou annulez-la.' },
+  129: { en: 'The campaign is still being built at Octopush.', fr: 'La campagne est encore en cours de construction chez Octopush.' },
+  131: { en: 'Octopush does not know this campaign (cancelled or never transmitted).', fr: 'Octopush ne connaît pas cette campagne (annulée ou jamais transmise).' },
+  132: { en: 'This campaign was already sent.', fr: 'Cette campagne a déjà été envoyée.' },
+  303: { en: 'Octopush does not know the contact list of this campaign.', fr: 'Octopush ne connaît pas la liste de contacts de cette campagne.' },
+  305: { en: 'Too many contacts in one request to Octopush.', fr: 'Trop de contacts dans une seule requête vers Octopush.' },
 };
 
 /** Codes that mean "already accepted": the request reached Octopush before. */
 export const DUPLICATE_REQUEST_CODE = 120;
+/** List campaigns: not computed yet, unknown ticket, already sent; contact lists: name taken. */
+export const CAMPAIGN_NOT_READY = 129;
+export const CAMPAIGN_NOT_FOUND = 131;
+export const CAMPAIGN_SENT = 132;
+export const LIST_EXISTS = 302;
 
 export function octopushErrorMessage(code: number | undefined, language: Language, fallback: string): string {
   const known = code !== undefined ? KNOWN[code] : undefined;
