@@ -7,7 +7,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { Engine } from '../engine';
-import { DataverseError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { ApiResponse, json, jsonBytes } from '../http/request';
 import { AttributeDef, isLookupType, TableDef } from '../metadata/model';
 import { q } from '../store/store';
@@ -18,8 +18,6 @@ import { JsonWriter } from '../query/json-writer';
 import { isoSeconds } from '../query/values';
 
 type X = Record<string, unknown>;
-/** Rows an aggregate may read before Dataverse refuses it. */
-const AGGREGATE_LIMIT = 50000;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (n) => ['attribute', 'order', 'filter', 'condition', 'value', 'link-entity'].includes(n) });
 const arr = (v: unknown): X[] => (Array.isArray(v) ? (v as X[]) : v ? [v as X] : []);
 
@@ -184,9 +182,6 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
       if (['sum', 'avg', 'min', 'max'].includes(fn)) return `${fn.toUpperCase()}(${c}) AS ${alias}`;
       throw errors.badQuery(`The aggregate '${s.aggregate}' on ${s.attribute.logicalName} is not supported; aggregate queries need aggregate or groupby on every attribute.`);
     });
-    // Dataverse refuses aggregates over more than 50,000 rows (fetchxml/aggregate-data, "Limitations").
-    const matched = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from}${where} LIMIT ${AGGREGATE_LIMIT + 1})`, params.values)[0]?.n ?? 0);
-    if (matched > AGGREGATE_LIMIT) throw new DataverseError(400, '0x8004e023', 'AggregateQueryRecordLimit exceeded. Cannot perform this operation.');
     const sql = `SELECT ${columns.join(', ')} ${from}${where}${groups.length ? ` GROUP BY ${groups.map((g) => `${q(g.scope.alias)}.${q(g.attribute.logicalName)}`).join(', ')}` : ''}`;
     const rows = engine.store.all(sql, params.values);
     return json(200, { '@odata.context': `${root}$metadata#${table.entitySetName}`, value: rows });
