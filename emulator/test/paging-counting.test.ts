@@ -116,3 +116,20 @@ describe('JSON on the wire', () => {
     expect(body.value.map((r) => [r.contactid, r.firstname])).toEqual(ids.map((id, i) => [id, names[i]]));
   });
 });
+
+describe('marketing list members', () => {
+  test('membercount follows members added by the thousand and removed one by one', async () => {
+    const ids = await createContacts('Member', 3000);
+    const listId = (await api.create({ collection: 'lists', data: { listname: 'Thousands', type: false, createdfromcode: 2 } })) as string;
+    const add = (members: string[]) => api.callAction({ actionName: 'AddListMembersList', action: { List: { '@odata.type': 'Microsoft.Dynamics.CRM.list', listid: listId }, Members: members.map((contactid) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid })) } });
+    await add(ids);
+    await add(ids.slice(0, 10)); // already members: nothing changes
+    await api.disassociate({ collection: 'lists', primaryKey: listId, relationshipName: 'listcontact_association', relatedKey: ids[0]! });
+    const member = await get(`listmembers?$select=listmemberid&$filter=${encodeURIComponent(`_listid_value eq ${listId} and _entityid_value eq ${ids[1]}`)}`);
+    await api.deleteRecord({ collection: 'listmembers', key: member.body.value[0]!.listmemberid as string });
+    const list = await api.retrieve<{ membercount: number }>({ collection: 'lists', key: listId, select: ['membercount'] });
+    expect(list.membercount).toBe(2998);
+    const members = await allPages(`lists(${listId})/listcontact_association?$select=contactid`, 5000);
+    expect(members).toHaveLength(2998);
+  });
+});
