@@ -11,7 +11,11 @@ const COUNT = Number(process.env.BENCH_RECIPIENTS ?? 100000);
 
 async function ours(list) {
   const { createSimulationContext, simulateRecipient, summarizeSimulation, toResumeCsv } = await import('@smsc/core');
-  const context = createSimulationContext(TEMPLATE, { purpose: 'marketing', defaultCountry: 'FR', language: 'fr', locale: 'fr-FR', currency: 'EUR', optOuts: new Set(['+33600000001']) });
+  const options = { purpose: 'marketing', defaultCountry: 'FR', language: 'fr', locale: 'fr-FR', currency: 'EUR', optOuts: new Set(['+33600000001']) };
+  // Warm-up on other recipients, so that the figure is the steady state of a long campaign.
+  const warmup = createSimulationContext(TEMPLATE, options);
+  for (const r of recipients(20000, 99)) simulateRecipient(r, warmup);
+  const context = createSimulationContext(TEMPLATE, options);
   const started = process.hrtime.bigint();
   const rows = list.map((r) => simulateRecipient(r, context));
   const csv = toResumeCsv(rows);
@@ -23,7 +27,14 @@ async function ours(list) {
 async function naive(list) {
   const { parsePhoneNumberWithError } = await import('libphonenumber-js/max');
   const { SegmentedMessage } = await import('sms-segments-calculator');
+  await naivePass(recipients(2000, 99), parsePhoneNumberWithError, SegmentedMessage);
   const started = process.hrtime.bigint();
+  const { csv, errors } = await naivePass(list, parsePhoneNumberWithError, SegmentedMessage);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, summary: `${list.length} recipients. ${errors} errors.`, csvBytes: Buffer.byteLength(csv) };
+}
+
+async function naivePass(list, parsePhoneNumberWithError, SegmentedMessage) {
   const lines = ['STATUT;DETAIL;NUMERO;SMS'];
   let errors = 0;
   for (const r of list) {
@@ -44,9 +55,7 @@ async function naive(list) {
     if (problems.length) errors++;
     lines.push([problems.length ? 'ECHEC' : 'SUCCES', problems.join(' '), number, text].join(';'));
   }
-  const csv = lines.join('\r\n');
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, summary: `${list.length} recipients. ${errors} errors.`, csvBytes: Buffer.byteLength(csv) };
+  return { csv: lines.join('\r\n'), errors };
 }
 
 const side = process.argv[2];

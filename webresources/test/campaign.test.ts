@@ -123,6 +123,7 @@ describe('campaign ribbon commands', () => {
 
   test('a backend error is an error notification naming the campaign and the action', async () => {
     const data = fakeData({
+      retrieve: () => ({ smsc_status: CampaignSmsStatus.NotTransmitted, smsc_progress: null, smsc_lastresult: '3 recipients. 0 errors.' }),
       customApi: () => {
         throw { message: 'No marketing list on this campaign.' };
       },
@@ -136,6 +137,20 @@ describe('campaign ribbon commands', () => {
       message: 'Simulate (Campaign "Spring sale") failed: No marketing list on this campaign.',
     });
     expect(dialogs.log).toEqual(['progress: Simulate: Campaign "Spring sale"…', 'progress closed']);
+  });
+
+  test('the reason the backend wrote on the campaign is shown rather than the generic call error', async () => {
+    let lastResult = '3 recipients. 0 errors.';
+    const data = fakeData({
+      retrieve: () => ({ smsc_status: CampaignSmsStatus.NotTransmitted, smsc_progress: null, smsc_lastresult: lastResult }),
+      customApi: () => {
+        lastResult = 'Campaign "Spring sale": all marketing lists must target the same table; "VIP" → contact, "Leads" → lead.';
+        throw { message: "Webhook step 'smsc_SmsConnectorBackend: smsc_SimulateCampaign' failed: HTTP 400." };
+      },
+    });
+    const form = campaign('NotTransmitted');
+    await CampaignRibbon.run(form, fakePorts({ data }), 'simulate');
+    expect(notice(form, CampaignRibbon.RUN_NOTICE)?.message).toBe('Simulate (Campaign "Spring sale") failed: Campaign "Spring sale": all marketing lists must target the same table; "VIP" → contact, "Leads" → lead.');
   });
 
   test('Refresh without progress reports the new status', async () => {

@@ -73,6 +73,20 @@ describe('Send', () => {
     expect(SmsRibbon.canSend(form)).toBe(true);
   });
 
+  test('when the call fails, the reason the backend wrote on the SMS is what the user reads', async () => {
+    const { form } = draft();
+    refreshTo(form, DeliveryStatus.Failed, (f) => f.getAttribute('smsc_error')?.setValue('SMS "Reminder", field "Text": unknown merge field [nickname] for contact "David Smith".'));
+    const data = fakeData({
+      customApi: () => {
+        throw { message: "Webhook step 'smsc_SmsConnectorBackend: smsc_SendSms' failed: the webhook answered HTTP 400." };
+      },
+    });
+    const dialogs = fakeDialogs();
+    await SmsRibbon.send(form, fakePorts({ data, dialogs }));
+    expect(notice(form, SmsRibbon.SEND_NOTICE)?.message).toBe('SMS "Reminder" could not be sent: SMS "Reminder", field "Text": unknown merge field [nickname] for contact "David Smith".');
+    expect(dialogs.log).toEqual(['progress: Sending the SMS…', 'progress closed']);
+  });
+
   test('a provider failure recorded on the row is shown as an error', async () => {
     const { form } = draft();
     refreshTo(form, DeliveryStatus.Failed, (f) => f.getAttribute('smsc_error')?.setValue('Octopush 101: invalid credentials'));

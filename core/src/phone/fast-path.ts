@@ -39,6 +39,10 @@ export interface FastPhone {
 interface CompiledPlan {
   country: string;
   callingCode: string;
+  /** False when national numbers of this country need libphonenumber's prefix rules. */
+  simpleNationalPrefix: boolean;
+  /** What libphonenumber may strip from the start of a national number (regex). */
+  prefixForParsing: RegExp | undefined;
   /** Set for the smaller countries of a shared calling code (JE, GG, IM under +44). */
   leadingDigits: RegExp | undefined;
   nationalPrefix: string | undefined;
@@ -86,7 +90,7 @@ function compileType(plan: NumberingPlanView, name: string): CompiledType | unde
   return { pattern: whole(pattern), lengths: t.possibleLengths() };
 }
 
-/** The compiled plan of a country, or null when its rules are outside this module's domain. */
+/** The compiled plan of a country (null when libphonenumber has no metadata for it). */
 function planFor(country: string): CompiledPlan | null {
   const cached = plans.get(country);
   if (cached !== undefined) return cached;
@@ -97,11 +101,14 @@ function planFor(country: string): CompiledPlan | null {
     const prefix = plan.nationalPrefix();
     const simplePrefix = plan.nationalPrefixForParsing() === prefix && !plan.nationalPrefixTransformRule();
     const mobileType = plan.type('MOBILE');
-    if (simplePrefix && (prefix === undefined || /^\d+$/.test(prefix))) {
+    const forParsing = plan.nationalPrefixForParsing();
+    {
       const leadingDigits = plan.leadingDigits();
       compiled = {
         country,
         callingCode: plan.callingCode(),
+        simpleNationalPrefix: simplePrefix && (prefix === undefined || /^\d+$/.test(prefix)),
+        prefixForParsing: forParsing ? new RegExp(`^(?:${forParsing})`) : undefined,
         leadingDigits: leadingDigits ? new RegExp(leadingDigits) : undefined,
         nationalPrefix: prefix,
         idd: new RegExp(`^(?:${plan.IDDPrefix()})`),
@@ -161,8 +168,8 @@ function countryForInternational(digits: string): { plan: CompiledPlan; national
     if (!countries) continue;
     const national = digits.slice(length);
     const main = planFor(countries[0] as string);
-    // A trunk prefix written after the country code ("+33 06…") is libphonenumber's to untangle.
-    if (!main || (main.nationalPrefix && national.startsWith(main.nationalPrefix))) return null;
+    // Anything libphonenumber could strip as a national prefix ("+33 06…") is its to untangle.
+    if (!main || main.prefixForParsing?.test(national) || (main.nationalPrefix && national.startsWith(main.nationalPrefix))) return null;
     if (countries.length === 1) return { plan: main, national };
     for (const country of countries) {
       const plan = planFor(country);
@@ -191,7 +198,7 @@ export function fastNormalize(compact: string, defaultCountry: CountryCode | und
     if (!defaultCountry) return null;
     plan = planFor(defaultCountry);
     // Where countries share a calling code, libphonenumber may assign the number to another one.
-    if (!plan || plan.idd.test(compact) || callingCodeCountries().get(plan.callingCode)?.length !== 1) return null;
+    if (!plan || !plan.simpleNationalPrefix || plan.idd.test(compact) || callingCodeCountries().get(plan.callingCode)?.length !== 1) return null;
     national = plan.nationalPrefix && compact.startsWith(plan.nationalPrefix) ? compact.slice(plan.nationalPrefix.length) : compact;
     // Digits that begin with the calling code may be an international number without '+'.
     if (compact.startsWith(plan.callingCode)) return null;

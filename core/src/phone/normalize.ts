@@ -47,7 +47,35 @@ export interface NormalizePhoneOptions {
   language?: Language;
 }
 
-const ALLOWED_PUNCTUATION = /[\s.\-()/\u00a0\u202f\u2010-\u2015]/g;
+/** Separators people put in numbers: spaces (incl. no-break), dots, dashes, slashes, parentheses. */
+function isSeparator(code: number): boolean {
+  return (
+    code === 0x20 || code === 0x2e || code === 0x2d || code === 0x28 || code === 0x29 || code === 0x2f ||
+    (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x202f || (code >= 0x2010 && code <= 0x2015) || code === 0x2007 || code === 0x2009
+  );
+}
+
+/**
+ * One pass over what was typed: digits and '+' kept, separators dropped, "(0)" (the French habit
+ * of showing the trunk prefix after the country code) dropped, anything else collected.
+ */
+function compactNumber(input: string): { compact: string; bad: string; letters: boolean } {
+  let compact = '';
+  let bad = '';
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2b) {
+      compact += input[i];
+    } else if (code === 0x28 && input.charCodeAt(i + 1) === 0x30 && input.charCodeAt(i + 2) === 0x29) {
+      i += 2;
+    } else if (!isSeparator(code) && !/\s/.test(input[i] as string)) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) return { compact, bad, letters: true };
+      if (code > 0x7f && /\p{L}/u.test(input.slice(i, i + 2))) return { compact, bad, letters: true };
+      bad += input[i];
+    }
+  }
+  return { compact, bad, letters: false };
+}
 
 /**
  * Normalises what users type into mobile-number fields ("06 49 81 90 06", "0033 6.49.81.90.06",
@@ -62,13 +90,11 @@ export function normalizePhone(raw: string | null | undefined, options: Normaliz
     message: message(code, language, { input, ...params }),
   });
   if (input === '') return reject('empty', 'phone.empty');
-  if (/\p{L}/u.test(input)) return reject('letters', 'phone.letters');
-
-  // "(0)" is the French habit of showing the trunk prefix after the country code: drop it.
-  let compact = input.replace(/\(0\)/g, '').replace(ALLOWED_PUNCTUATION, '');
-  const bad = compact.replace(/[+\d]/g, '');
-  if (bad !== '' || compact.lastIndexOf('+') > 0) {
-    return reject('characters', 'phone.characters', { characters: [...new Set(bad || '+')].join(' ') });
+  const scanned = compactNumber(input);
+  if (scanned.letters) return reject('letters', 'phone.letters');
+  let compact = scanned.compact;
+  if (scanned.bad !== '' || compact.lastIndexOf('+') > 0) {
+    return reject('characters', 'phone.characters', { characters: [...new Set(scanned.bad || '+')].join(' ') });
   }
   if (compact.startsWith('00')) compact = '+' + compact.slice(2);
 

@@ -56,6 +56,33 @@ export class CampaignService {
   }
 
   async start(campaignId: string, action: RunAction, userId: string | undefined): Promise<CampaignOutcome> {
+    return this.recorded(campaignId, await this.doStart(campaignId, action, userId));
+  }
+
+  async send(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
+    return this.recorded(campaignId, await this.doSend(campaignId, userId));
+  }
+
+  async cancel(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
+    return this.recorded(campaignId, await this.doCancel(campaignId, userId));
+  }
+
+  async refresh(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
+    return this.recorded(campaignId, await this.doRefresh(campaignId, userId));
+  }
+
+  /**
+   * A refusal is also written on the campaign: Dataverse reports a failed webhook step in generic
+   * words, and the form shows the campaign's last result instead.
+   */
+  private async recorded(campaignId: string, outcome: CampaignOutcome): Promise<CampaignOutcome> {
+    if (!outcome.ok && !outcome.retryable) {
+      await this.deps.campaigns.update(campaignId, { lastResult: outcome.message }).catch(() => undefined);
+    }
+    return outcome;
+  }
+
+  private async doStart(campaignId: string, action: RunAction, userId: string | undefined): Promise<CampaignOutcome> {
     const language = await this.deps.languages.of(userId);
     const loaded = await this.load(campaignId, action, language);
     if (!loaded.ok) return loaded;
@@ -145,7 +172,7 @@ export class CampaignService {
     return { ok: true, message: action === 'prepare' ? sayCampaign('preparing', language) : sayCampaign('simulationRunning', language) };
   }
 
-  async send(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
+  private async doSend(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
     const language = await this.deps.languages.of(userId);
     const loaded = await this.load(campaignId, 'send', language);
     if (!loaded.ok) return loaded;
@@ -164,7 +191,7 @@ export class CampaignService {
     return { ok: true, message: sayCampaign('sending', language) };
   }
 
-  async cancel(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
+  private async doCancel(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
     const language = await this.deps.languages.of(userId);
     const loaded = await this.load(campaignId, 'cancel', language);
     if (!loaded.ok) return loaded;
@@ -183,7 +210,7 @@ export class CampaignService {
     return { ok: true, message: sayCampaign('canceled', language) };
   }
 
-  async refresh(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
+  private async doRefresh(campaignId: string, userId: string | undefined): Promise<CampaignOutcome> {
     const language = await this.deps.languages.of(userId);
     const loaded = await this.load(campaignId, 'refresh', language);
     if (!loaded.ok) return loaded;

@@ -146,7 +146,8 @@ test('lists that target different tables are refused, naming the lists', async (
   await expect(run('Simulate', id)).rejects.toThrow(/HTTP 400/);
   const deliveries = stack.emulator.webhookDeliveries().filter((d) => d.body.MessageName === 'smsc_SimulateCampaign' && String(d.body.PrimaryEntityId) === id);
   expect(deliveries.at(-1)?.status).toBe(400);
-  expect((await campaignRow(stack.api, id)).smsc_progress ?? 0).toBe(0);
+  // The form shows the campaign's last result: the refusal is written there, naming the lists.
+  expect(await campaignRow(stack.api, id)).toMatchObject({ smsc_lastresult: 'Campaign "Mixed": all marketing lists must target the same table; "A static list" → contact, "Leads list" → lead.' });
 });
 
 test("an account list reaches each account's primary contact", async () => {

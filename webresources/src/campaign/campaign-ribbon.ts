@@ -64,11 +64,10 @@ export async function run(form: Xrm.FormContext, ports: Ports, action: string): 
     return;
   }
   const campaign: EntityRef = { entityType: 'campaign', id };
+  let before: WebApiRow | null = null;
   try {
-    if (action === 'send' || action === 'cancel') {
-      const row = await readStatus(ports, campaign);
-      if (!(await confirmAction(ports, action, record(), row))) return;
-    }
+    before = await readStatus(ports, campaign);
+    if ((action === 'send' || action === 'cancel') && !(await confirmAction(ports, action, record(), before))) return;
     ports.dialogs.showProgress(t('campaign.working', language, { action: actionLabel, record: record() }));
     await ports.data.callCustomApi({ name: CUSTOM_APIS[action], target: campaign });
     const final = await followProgress(ports, campaign, actionLabel, record());
@@ -77,9 +76,22 @@ export async function run(form: Xrm.FormContext, ports: Ports, action: string): 
     formNotice(form, RUN_NOTICE, 'INFO', summary(final, actionLabel, record(), language));
   } catch (error) {
     ports.dialogs.closeProgress();
-    formNotice(form, RUN_NOTICE, 'ERROR', t('campaign.failed', language, { action: actionLabel, record: record(), error: errorMessage(error) }));
+    // A refusal is written on the campaign by the backend, in words a marketer can act on.
+    const reason = await refusalReason(ports, campaign, before);
+    formNotice(form, RUN_NOTICE, 'ERROR', t('campaign.failed', language, { action: actionLabel, record: record(), error: reason ?? errorMessage(error) }));
   }
   form.ui.refreshRibbon?.();
+}
+
+async function refusalReason(ports: Ports, campaign: EntityRef, before: WebApiRow | null): Promise<string | null> {
+  if (!before) return null;
+  try {
+    const after = await readStatus(ports, campaign);
+    const result = typeof after.smsc_lastresult === 'string' ? after.smsc_lastresult.trim() : '';
+    return result && result !== before.smsc_lastresult ? result : null;
+  } catch {
+    return null;
+  }
 }
 
 function readStatus(ports: Ports, campaign: EntityRef): Promise<WebApiRow> {

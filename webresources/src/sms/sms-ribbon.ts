@@ -38,7 +38,9 @@ export async function send(form: Xrm.FormContext, ports: Ports): Promise<void> {
   try {
     await ports.data.callCustomApi({ name: 'smsc_SendSms', target: { entityType: 'smsc_sms', id } });
   } catch (error) {
-    formNotice(form, SEND_NOTICE, 'ERROR', t('sms.send_failed', language, { record: record(), error: errorMessage(error) }));
+    // The backend writes the reason on the SMS; Dataverse's error for a failed webhook step is generic.
+    const reason = await refreshedError(form);
+    formNotice(form, SEND_NOTICE, 'ERROR', t('sms.send_failed', language, { record: record(), error: reason ?? errorMessage(error) }));
     return;
   } finally {
     ports.dialogs.closeProgress();
@@ -47,6 +49,16 @@ export async function send(form: Xrm.FormContext, ports: Ports): Promise<void> {
   const result = outcome(form, ports);
   formNotice(form, SEND_NOTICE, result.level, result.message);
   lockIfSent(form, ports);
+}
+
+/** After a failed call: the reason the backend recorded on the SMS, if it recorded one. */
+async function refreshedError(form: Xrm.FormContext): Promise<string | null> {
+  try {
+    await form.data.refresh(false);
+  } catch {
+    return null;
+  }
+  return value<number>(form, STATUS) === DeliveryStatus.Failed ? (value<string>(form, 'smsc_error') ?? null) || null : null;
 }
 
 /** What the row says after the backend took it: sent, queued, scheduled, or the provider's error. */

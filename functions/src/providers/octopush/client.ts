@@ -34,17 +34,7 @@ export class OctopushProvider implements SmsProvider, CampaignProvider {
     if (request.to.length === 0 || request.to.length > this.capabilities.maxRecipientsPerRequest) {
       throw new RangeError(`OctopushProvider.send: ${request.to.length} recipients; 1 to ${this.capabilities.maxRecipientsPerRequest} per request.`);
     }
-    const body: Json = {
-      recipients: request.to.map((phone_number) => ({ phone_number })),
-      text: request.text,
-      type: 'sms_premium',
-      purpose: request.purpose === 'marketing' ? 'wholesale' : 'alert',
-      request_id: request.idempotencyKey,
-      auto_optimize_text: false,
-    };
-    if (request.sender) body.sender = request.sender;
-    if (request.sendAt) body.send_at = isoWithOffset(request.sendAt);
-    if (this.options.simulationMode) body.simulation_mode = true;
+    const body: Json = { recipients: request.to.map((phone_number) => ({ phone_number })), ...this.messageFields(request) };
     try {
       const answer = await this.call('POST', '/sms-campaign/send', body);
       return {
@@ -65,6 +55,25 @@ export class OctopushProvider implements SmsProvider, CampaignProvider {
       }
       throw error;
     }
+  }
+
+  /**
+   * What a direct send and a list campaign share: premium SMS (delivery reports, custom sender),
+   * purpose, idempotency key, text kept as written (no server-side "optimisation" that would change
+   * what the user saw), sender and send time when given, simulation when configured.
+   */
+  private messageFields(request: Pick<SendRequest, 'text' | 'purpose' | 'sender' | 'sendAt' | 'idempotencyKey'>): Json {
+    const fields: Json = {
+      text: request.text,
+      type: 'sms_premium',
+      purpose: request.purpose === 'marketing' ? 'wholesale' : 'alert',
+      request_id: request.idempotencyKey,
+      auto_optimize_text: false,
+    };
+    if (request.sender) fields.sender = request.sender;
+    if (request.sendAt) fields.send_at = isoWithOffset(request.sendAt);
+    if (this.options.simulationMode) fields.simulation_mode = true;
+    return fields;
   }
 
   async cancelScheduled(ticket: string): Promise<void> {
@@ -93,18 +102,7 @@ export class OctopushProvider implements SmsProvider, CampaignProvider {
   }
 
   async createListCampaign(request: ListCampaignRequest): Promise<{ ticket: string }> {
-    const body: Json = {
-      list_name: request.listName,
-      text: request.text,
-      type: 'sms_premium',
-      purpose: request.purpose === 'marketing' ? 'wholesale' : 'alert',
-      request_id: request.idempotencyKey,
-      auto_optimize_text: false,
-    };
-    if (request.sender) body.sender = request.sender;
-    if (request.sendAt) body.send_at = isoWithOffset(request.sendAt);
-    if (this.options.simulationMode) body.simulation_mode = true;
-    const answer = await this.call('POST', '/sms-campaign-on-list/create', body);
+    const answer = await this.call('POST', '/sms-campaign-on-list/create', { list_name: request.listName, ...this.messageFields(request) });
     const ticket = answer.ticket_number ?? answer.sms_ticket ?? answer.ticket;
     if (ticket === undefined || ticket === null || ticket === '') throw new ProviderError('Octopush created the campaign but returned no ticket.', 200, undefined, false);
     return { ticket: String(ticket) };
