@@ -6,15 +6,18 @@
 import { Engine } from './engine';
 import { DataverseError, errors } from './http/errors';
 import { parsePrefer, Preferences } from './http/prefer';
-import { ApiRequest, ApiResponse, json, noContent, parseQuery, segmentKey, splitPath } from './http/request';
+import { ApiRequest, ApiResponse, json, jsonBytes, noContent, parseQuery, segmentKey, splitPath } from './http/request';
 import { TableDef } from './metadata/model';
 import { Records } from './pipeline/records';
 import { findByKey, parseAlternateKey, resolveReference } from './pipeline/payload';
 import { parseFilter } from './query/filter-parser';
 import { annotationMatcher } from './query/format';
-import { cookieFromSkipToken, MAX_PAGE_SIZE, parseExpand, parseOrderBy, parseSelect, runCollection, Shaper, skipTokenFor } from './query/retrieve';
+import { cookieFromSkipToken, MAX_PAGE_SIZE, parseExpand, parseOrderBy, parseSelect, runCollection, skipTokenFor } from './query/retrieve';
+import { RowShape, ShapeOptions, writeCollection, writeRecord } from './query/shape';
+import { JsonWriter } from './query/json-writer';
 import { resolveProperty } from './query/sql';
 import { inTransaction } from './store/transaction';
+import { Row } from './store/store';
 import { Pipeline } from './webhooks/pipeline';
 import { runFetchXml } from './fetchxml/execute';
 import { metadataRequest } from './metadata/endpoints';
@@ -81,7 +84,7 @@ export class DataverseService {
       throw errors.methodNotAllowed(`The method ${req.method} is not allowed on the collection '${table.entitySetName}'.`);
     }
     if (rest[0] === '$count' && req.method === 'GET') {
-      const result = runCollection(this.engine, table, { orders: [], pageSize: 1, count: true });
+      const result = runCollection(this.engine, table, { columns: [table.primaryIdAttribute], orders: [], pageSize: 1, count: true });
       return { status: 200, headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' }, body: String(result.count ?? 0) };
     }
     const action = /^Microsoft\.Dynamics\.CRM\.(\w+)$/.exec(rest[0] ?? '');
@@ -96,8 +99,8 @@ export class DataverseService {
     if (prefer.returnRepresentation) {
       const row = this.engine.store.get(table, id)!;
       const q = parseQuery(req.query);
-      const shaped = new Shaper(this.engine).shape(table, row, { select: parseSelect(table, q.$select), expand: parseExpand(this.engine, table, q.$expand), annotate: annotationMatcher(prefer.includeAnnotations) });
-      return json(201, { '@odata.context': `${req.root}$metadata#${table.entitySetName}/$entity`, ...shaped }, { 'OData-EntityId': location, Location: location, 'Preference-Applied': 'return=representation' });
+      const options = { select: parseSelect(table, q.$select), expand: parseExpand(this.engine, table, q.$expand), annotate: annotationMatcher(prefer.includeAnnotations) };
+      return this.entity(201, req, table, row, options, { 'OData-EntityId': location, Location: location, 'Preference-Applied': 'return=representation' });
     }
     return noContent({ 'OData-EntityId': location, Location: location });
   }
@@ -116,8 +119,9 @@ export class DataverseService {
     const top = q.$top !== undefined ? Number(q.$top) : undefined;
     if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw errors.badQuery(`Invalid value '${q.$top}' for $top.`);
     const select = parseSelect(table, q.$select);
-    const expand = parseExpand(this.engine, table, q.$expand, aliases);
+    const shape = new RowShape(this.engine, table, { select, expand: parseExpand(this.engine, table, q.$expand, aliases), annotate });
     const result = runCollection(this.engine, table, {
+      columns: shape.columns,
       filter: q.$filter ? parseFilter(q.$filter, aliases) : undefined,
       where,
       orders: parseOrderBy(table, q.$orderby),
@@ -126,25 +130,31 @@ export class DataverseService {
       cookie: q.$skiptoken ? cookieFromSkipToken(q.$skiptoken) : undefined,
       count: q.$count === 'true',
     });
-    const shaper = new Shaper(this.engine);
-    const body: Record<string, unknown> = { '@odata.context': `${req.root}$metadata#${contextPath ?? table.entitySetName}${select ? `(${select.join(',')})` : ''}` };
+    const head: Record<string, unknown> = { '@odata.context': `${req.root}$metadata#${contextPath ?? table.entitySetName}${select ? `(${select.join(',')})` : ''}` };
     if (result.count !== undefined) {
-      body['@odata.count'] = result.count;
-      if (annotate('Microsoft.Dynamics.CRM.totalrecordcount')) body['@Microsoft.Dynamics.CRM.totalrecordcount'] = result.count >= MAX_PAGE_SIZE ? -1 : result.count;
-      if (annotate('Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded')) body['@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded'] = result.count >= MAX_PAGE_SIZE;
+      head['@odata.count'] = result.count;
+      // Beyond 5,000 Dataverse answers 5,000 and says the limit was exceeded (webapi/query/count-rows).
+      if (annotate('Microsoft.Dynamics.CRM.totalrecordcount')) head['@Microsoft.Dynamics.CRM.totalrecordcount'] = result.count;
+      if (annotate('Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded')) head['@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded'] = !!result.countLimitExceeded;
     }
-    body.value = result.rows.map((row) => shaper.shape(table, row, { select, expand, annotate }));
+    const tail: Record<string, unknown> = {};
     if (result.more && result.pagingCookie) {
       const kept = req.query
         .split('&')
         .filter((p) => p && !p.startsWith('$skiptoken=') && !p.startsWith('%24skiptoken='))
         .join('&');
-      body['@odata.nextLink'] = `${req.root}${req.path}?${kept ? `${kept}&` : ''}$skiptoken=${encodeURIComponent(skipTokenFor(result.pageNumber + 1, result.pagingCookie, 1))}`;
+      tail['@odata.nextLink'] = `${req.root}${req.path}?${kept ? `${kept}&` : ''}$skiptoken=${encodeURIComponent(skipTokenFor(result.pageNumber + 1, result.pagingCookie, 1))}`;
     }
-    return json(200, body, prefer.maxPageSize ? { 'Preference-Applied': `odata.maxpagesize=${pageSize}` } : {});
+    return jsonBytes(200, writeCollection(shape, result.rows, head, tail), prefer.maxPageSize ? { 'Preference-Applied': `odata.maxpagesize=${pageSize}` } : {});
   }
 
   // --- single records ---------------------------------------------------------------------------
+
+  /** One record as the Web API returns it: its `@odata.context`, then its columns. */
+  private entity(status: number, req: ApiRequest, table: TableDef, row: Row, options: ShapeOptions, headers: Record<string, string> = {}): ApiResponse {
+    const lead = `${JsonWriter.key('@odata.context', true)}${JSON.stringify(`${req.root}$metadata#${table.entitySetName}/$entity`)},`;
+    return jsonBytes(status, writeRecord(new JsonWriter(), this.engine, table, row, options, lead).toBuffer(), headers);
+  }
 
   private resolveId(table: TableDef, key: string, mustExist: boolean): string | undefined {
     const id = findByKey(this.engine, table, key);
@@ -161,8 +171,8 @@ export class DataverseService {
         const etag = `W/"${row.versionnumber}"`;
         if (req.headers['if-none-match'] && req.headers['if-none-match'] === etag) return { status: 304, headers: { ETag: etag } };
         const q = parseQuery(req.query);
-        const shaped = new Shaper(this.engine).shape(table, row, { select: parseSelect(table, q.$select), expand: parseExpand(this.engine, table, q.$expand), annotate: annotationMatcher(prefer.includeAnnotations) });
-        return json(200, { '@odata.context': `${req.root}$metadata#${table.entitySetName}/$entity`, ...shaped }, { ETag: etag });
+        const options = { select: parseSelect(table, q.$select), expand: parseExpand(this.engine, table, q.$expand), annotate: annotationMatcher(prefer.includeAnnotations) };
+        return this.entity(200, req, table, row, options, { ETag: etag });
       }
       if (req.method === 'PATCH') return this.patchRoute(req, table, key, prefer);
       if (req.method === 'DELETE') {
@@ -187,7 +197,7 @@ export class DataverseService {
         const target = this.engine.table(ref.logicalName);
         const related = this.engine.store.get(target, ref.id)!;
         const q = parseQuery(req.query);
-        return json(200, { '@odata.context': `${req.root}$metadata#${target.entitySetName}/$entity`, ...new Shaper(this.engine).shape(target, related, { select: parseSelect(target, q.$select), annotate: annotationMatcher(prefer.includeAnnotations) }) });
+        return this.entity(200, req, target, related, { select: parseSelect(target, q.$select), annotate: annotationMatcher(prefer.includeAnnotations) });
       }
       const { target, where } = this.navigationWhere(table, id, nav);
       return this.queryCollection(req, target, prefer, where, target.entitySetName);
@@ -235,8 +245,7 @@ export class DataverseService {
     if (prefer.returnRepresentation) {
       const row = this.engine.store.get(table, result.id)!;
       const q = parseQuery(req.query);
-      const shaped = new Shaper(this.engine).shape(table, row, { select: parseSelect(table, q.$select), annotate: annotationMatcher(prefer.includeAnnotations) });
-      return json(result.created ? 201 : 200, { '@odata.context': `${req.root}$metadata#${table.entitySetName}/$entity`, ...shaped }, { 'OData-EntityId': location });
+      return this.entity(result.created ? 201 : 200, req, table, row, { select: parseSelect(table, q.$select), annotate: annotationMatcher(prefer.includeAnnotations) }, { 'OData-EntityId': location });
     }
     return noContent({ 'OData-EntityId': location });
   }

@@ -8,11 +8,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import { Engine } from '../engine';
 import { errors } from '../http/errors';
-import { ApiResponse, json } from '../http/request';
+import { ApiResponse, json, jsonBytes } from '../http/request';
 import { AttributeDef, isLookupType, TableDef } from '../metadata/model';
-import { q, Row } from '../store/store';
+import { q } from '../store/store';
 import { compareSql, likeEscape, SqlParams, sqlValue } from '../query/sql';
-import { buildPagingCookie, CookieData, keysetSql, MAX_PAGE_SIZE, orderColumns, OrderBy, orderSql, parsePagingCookie, Shaper, skipTokenFor } from '../query/retrieve';
+import { buildPagingCookie, Condition, cookieRow, keysetSegments, MAX_PAGE_SIZE, orderColumns, OrderBy, orderSql, parsePagingCookie, readPage, skipTokenFor } from '../query/retrieve';
+import { ExtraMembers, RowShape, writeCollection } from '../query/shape';
+import { JsonWriter } from '../query/json-writer';
 import { isoSeconds } from '../query/values';
 
 type X = Record<string, unknown>;
@@ -165,7 +167,6 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
 
   allAttributes = allAttributes || (arr(entity.attribute).length === 0 && !arr(entity['link-entity']).some((l) => arr(l.attribute).length));
   visit(entity, { alias: 't', table });
-  const baseParams = [...params.values];
   const where = wheres.length ? ` WHERE ${wheres.join(' AND ')}` : '';
   const from = `FROM ${q(table.logicalName)} "t" ${joins.join(' ')}`;
 
@@ -196,45 +197,55 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
   const conditions = [where ? where.slice(7) : ''].filter(Boolean);
   let offset = 0;
   const usesCookie = !!cookieText && linkedOrders.length === 0 && page > 1;
-  if (usesCookie) {
-    const cookie: CookieData = parsePagingCookie(cookieText!);
-    conditions.push(keysetSql('t', table, keyset, cookie, params));
-  } else if (page > 1) {
+  const segments: Array<Condition | undefined> = usesCookie ? keysetSegments('t', table, keyset, parsePagingCookie(cookieText!)) : [undefined];
+  if (!usesCookie && page > 1) {
     offset = (page - 1) * pageSize;
     if (offset + pageSize > 50000) throw errors.badQuery('Simple paging (page without paging-cookie) cannot go beyond 50,000 records; use the paging cookie.');
   }
-  const orderBy = [...linkedOrders.map((o) => `${q(o.scope.alias)}.${q(o.attribute.logicalName)} ${o.desc ? 'DESC' : 'ASC'}`), orderSql('t', table, keyset)].join(', ');
+  const orderBy = [...linkedOrders.map((o) => `${q(o.scope.alias)}.${q(o.attribute.logicalName)} ${o.desc ? 'DESC' : 'ASC'}`), orderSql('t', keyset)].join(', ');
   const limit = top !== undefined ? top : pageSize;
   const distinct = fetch.distinct === 'true' ? 'DISTINCT ' : '';
   const linkColumns = selects.filter((s) => s.scope.alias !== 't');
-  const sql = `SELECT ${distinct}"t".*${linkColumns.map((s, i) => `, ${q(s.scope.alias)}.${q(s.attribute.logicalName)} AS "__l${i}"${isLookupType(s.attribute.type) ? `, ${q(s.scope.alias)}.${q(`${s.attribute.logicalName}__t`)} AS "__lt${i}"` : ''}`).join('')} ${from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ${limit + 1} OFFSET ${offset}`;
-  const raw = engine.store.all(sql, params.values);
-  const more = top === undefined && raw.length > limit;
-  const pageRows = raw.slice(0, limit);
-  const shaper = new Shaper(engine);
   const rootSelect = allAttributes ? undefined : selects.filter((s) => s.scope.alias === 't').map((s) => (isLookupType(s.attribute.type) ? `_${s.attribute.logicalName}_value` : s.attribute.logicalName));
-  const value = pageRows.map((r) => {
-    const row: Row = engine.store.fromSql(table, r);
-    const shaped = shaper.shape(table, row, { select: rootSelect, annotate });
-    linkColumns.forEach((s, i) => {
-      const key = `${s.alias ?? `${s.scope.alias}_x002e_${s.attribute.logicalName}`}`;
-      shaped[key] = r[`__l${i}`] ?? null;
-      if (isLookupType(s.attribute.type) && r[`__lt${i}`] && annotate('Microsoft.Dynamics.CRM.lookuplogicalname')) shaped[`${key}@Microsoft.Dynamics.CRM.lookuplogicalname`] = r[`__lt${i}`];
-    });
-    return shaped;
+  const shape = new RowShape(engine, table, { select: rootSelect, annotate });
+  const keyNames = keyset.map((k) => k.attribute.logicalName);
+  for (const k of keyNames) shape.at(k);
+  const selectList = shape.columns.map((c) => `"t".${q(c)}`);
+  // Linked columns come after the root table's: the value, and the target table of a lookup.
+  const linked = linkColumns.map((s) => {
+    const name = s.alias ?? `${s.scope.alias}_x002e_${s.attribute.logicalName}`;
+    const at = selectList.push(`${q(s.scope.alias)}.${q(s.attribute.logicalName)}`) - 1;
+    const typeAt = isLookupType(s.attribute.type) ? selectList.push(`${q(s.scope.alias)}.${q(`${s.attribute.logicalName}__t`)}`) - 1 : undefined;
+    return { at, typeAt, key: JsonWriter.key(name), logicalNameKey: JsonWriter.key(`${name}@Microsoft.Dynamics.CRM.lookuplogicalname`) };
   });
+  const raw = readPage(segments, limit + 1, (segment, rows) => {
+    const all = segment ? [...conditions, segment.sql] : conditions;
+    const sql = `SELECT ${distinct}${selectList.join(', ')} ${from}${all.length ? ` WHERE ${all.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ${rows} OFFSET ${offset}`;
+    return engine.store.rows(sql, segment ? [...params.values, ...segment.params] : params.values);
+  });
+  const more = top === undefined && raw.length > limit;
+  const pageRows = raw.length > limit ? raw.slice(0, limit) : raw;
+  const logicalNames = annotate('Microsoft.Dynamics.CRM.lookuplogicalname');
+  const extra: ExtraMembers | undefined = linked.length
+    ? (writer, r) => {
+        for (const l of linked) {
+          writer.raw(l.key).value(r[l.at] ?? null);
+          if (l.typeAt !== undefined && r[l.typeAt] && logicalNames) writer.raw(l.logicalNameKey).value(r[l.typeAt]);
+        }
+      }
+    : undefined;
   const body: Record<string, unknown> = { '@odata.context': `${root}$metadata#${table.entitySetName}` };
   if (annotate('Microsoft.Dynamics.CRM.fetchxmlpagingcookie') && more && pageRows.length && linkedOrders.length === 0) {
-    const first = engine.store.fromSql(table, pageRows[0]!);
-    const last = engine.store.fromSql(table, pageRows[pageRows.length - 1]!);
-    const plain = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v && typeof v === 'object' ? (v as { id: string }).id : typeof v === 'boolean' ? (v ? 1 : 0) : v]));
-    body['@Microsoft.Dynamics.CRM.fetchxmlpagingcookie'] = skipTokenFor(page + 1, buildPagingCookie(page, keyset.map((k) => k.attribute.logicalName), plain(first), plain(last), table));
+    const first = cookieRow(shape.columns, keyNames, pageRows[0]!);
+    const last = cookieRow(shape.columns, keyNames, pageRows[pageRows.length - 1]!);
+    body['@Microsoft.Dynamics.CRM.fetchxmlpagingcookie'] = skipTokenFor(page + 1, buildPagingCookie(page, keyNames, first, last, table));
   }
   if (annotate('Microsoft.Dynamics.CRM.morerecords')) body['@Microsoft.Dynamics.CRM.morerecords'] = more;
   if (fetch.returntotalrecordcount === 'true') {
-    const count = engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from}${where} LIMIT ${MAX_PAGE_SIZE})`, baseParams)[0];
-    body['@Microsoft.Dynamics.CRM.totalrecordcount'] = Number(count?.n ?? 0);
+    // Up to 5,000, and whether there are more (fetchxml/count-rows).
+    const n = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from}${where} LIMIT ${MAX_PAGE_SIZE + 1})`, params.values)[0]?.n ?? 0);
+    body['@Microsoft.Dynamics.CRM.totalrecordcount'] = Math.min(n, MAX_PAGE_SIZE);
+    body['@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded'] = n > MAX_PAGE_SIZE;
   }
-  body.value = value;
-  return json(200, body);
+  return jsonBytes(200, writeCollection(shape, pageRows, body, {}, extra));
 }

@@ -119,7 +119,7 @@ function renderResponse(response: ApiResponse, contentId?: string): string {
   if (contentId) lines.push(`Content-ID: ${contentId}`);
   lines.push('', `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trimEnd());
   for (const [k, v] of Object.entries(response.headers)) lines.push(`${k}: ${v}`);
-  lines.push('', response.body ?? '');
+  lines.push('', typeof response.body === 'string' ? response.body : (response.body?.toString('utf8') ?? ''));
   return lines.join('\r\n');
 }
 

@@ -17,11 +17,19 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or the bytes of JSON serialised by a JsonWriter. */
+  body?: string | Buffer;
 }
 
+const JSON_HEADERS = { 'Content-Type': 'application/json; odata.metadata=minimal', 'OData-Version': '4.0' };
+
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers: { 'Content-Type': 'application/json; odata.metadata=minimal', 'OData-Version': '4.0', ...headers }, body: JSON.stringify(value) };
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(value) };
+}
+
+/** A JSON response already serialised (rows written by a JsonWriter). */
+export function jsonBytes(status: number, body: Buffer, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body };
 }
 
 export function noContent(headers: Record<string, string> = {}): ApiResponse {

@@ -92,6 +92,9 @@ export function startHttp(service: DataverseService, options: HttpOptions): Prom
       }
     })().catch((error: unknown) => send(res, json(500, { error: { code: '0x80040216', message: String(error) } })));
   });
+  // Keep idle connections for minutes, not Node's 5 s: clients such as dynamics-web-api reuse
+  // pooled sockets without retrying, and would otherwise hit a reset after a pause.
+  server.keepAliveTimeout = 120_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve(server));

@@ -117,7 +117,7 @@ export class Records {
       this.store.insert(this.engine.table('activitypointer'), this.pointerRow(row));
       if (parsed.parties) this.writeParties(ctx, table, id, parsed.parties);
     }
-    if (table.logicalName === 'listmember') this.refreshMemberCount((row.listid as LookupValue).id);
+    if (table.logicalName === 'listmember') this.countMembers((row.listid as LookupValue).id, 1);
     for (const child of parsed.related) {
       const childTable = this.engine.table(child.table);
       const nav = this.engine.schema.singleNavigationName(childTable, childTable.attributes[child.attribute]!);
@@ -177,7 +177,7 @@ export class Records {
       if (r.entity1 === table.logicalName) this.store.prepare(`DELETE FROM "${r.intersectEntity}" WHERE "${r.entity1Attribute}" = ?`).run(id);
       if (r.entity2 === table.logicalName) this.store.prepare(`DELETE FROM "${r.intersectEntity}" WHERE "${r.entity2Attribute}" = ?`).run(id);
     }
-    if (table.logicalName === 'listmember') this.refreshMemberCount((existing.listid as LookupValue).id);
+    if (table.logicalName === 'listmember') this.countMembers((existing.listid as LookupValue).id, -1);
     await this.pipeline.after(ctx, { message: 'Delete', table, id, target: {}, reference: target, preImage: existing });
   }
 
@@ -210,8 +210,9 @@ export class Records {
     }
   }
 
-  refreshMemberCount(listId: string): void {
-    this.store.prepare('UPDATE "list" SET "membercount" = (SELECT COUNT(*) FROM "listmember" WHERE "listid" = ?) WHERE "listid" = ?').run(listId, listId);
+  /** Keeps list.membercount in step with each change: a recount per member made adding 100,000 members quadratic. */
+  private countMembers(listId: string, delta: number): void {
+    this.store.prepare('UPDATE "list" SET "membercount" = COALESCE("membercount", 0) + ? WHERE "listid" = ?').run(delta, listId);
   }
 
   // --- many-to-many --------------------------------------------------------------------------
@@ -229,7 +230,7 @@ export class Records {
     if (relationship.entity2TypeAttribute) row[relationship.entity2TypeAttribute] = entity2.logicalName;
     this.applyDefaults(intersect, row, ctx, true);
     this.store.insert(intersect, row);
-    if (intersect.logicalName === 'listmember') this.refreshMemberCount(entity1Id);
+    if (intersect.logicalName === 'listmember') this.countMembers(entity1Id, 1);
     await this.pipeline.after(ctx, {
       message: 'Associate',
       table: this.engine.table(relationship.entity1),
@@ -246,7 +247,7 @@ export class Records {
     const rows = this.store.findBy(intersect, { [relationship.entity1Attribute]: entity1Id, [relationship.entity2Attribute]: entity2Id });
     if (!rows.length) throw errors.notFound(relationship.entity2, entity2Id);
     for (const r of rows) this.store.delete(intersect, r[intersect.primaryIdAttribute] as string);
-    if (intersect.logicalName === 'listmember') this.refreshMemberCount(entity1Id);
+    if (intersect.logicalName === 'listmember') this.countMembers(entity1Id, -rows.length);
     void ctx;
   }
 

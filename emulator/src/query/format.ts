@@ -6,53 +6,92 @@ import { AttributeDef } from '../metadata/model';
 
 const LANGUAGE = 1033;
 
-export function optionLabel(a: AttributeDef, value: unknown): string | undefined {
-  if (a.type === 'Boolean') {
-    const option = a.options?.find((o) => o.value === (value ? 1 : 0));
-    return option?.label[LANGUAGE] ?? (value ? 'Yes' : 'No');
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** One Intl.NumberFormat per precision: building one costs far more than formatting with it. */
+function number(digits: number): Intl.NumberFormat {
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(digits, format);
   }
-  if (a.type === 'MultiSelectPicklist') {
-    return String(value)
-      .split(',')
-      .map((v) => a.options?.find((o) => o.value === Number(v))?.label[LANGUAGE] ?? v)
-      .join('; ');
-  }
-  return a.options?.find((o) => o.value === value)?.label[LANGUAGE];
+  return format;
 }
 
-const number = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export type Formatter = (value: unknown, currencySymbol: string) => string | undefined;
 
-export function formatValue(a: AttributeDef, value: unknown, currencySymbol: string): string | undefined {
-  if (value === null || value === undefined) return undefined;
+const NONE: Formatter = () => undefined;
+
+function labelsOf(a: AttributeDef): Map<number, string | undefined> {
+  return new Map((a.options ?? []).map((o) => [o.value, o.label[LANGUAGE]]));
+}
+
+/** Dates are stored as "YYYY-MM-DDTHH:MM:SSZ" (UTC): read by position, without a Date. */
+const STORED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+function formatDateTime(value: unknown): string {
+  const text = String(value);
+  let y: number, m: number, d: number, h: number, minutes: string;
+  if (STORED_DATE_TIME.test(text)) {
+    [y, m, d, h, minutes] = [+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10), +text.slice(11, 13), text.slice(14, 16)];
+  } else {
+    const date = new Date(text);
+    [y, m, d, h, minutes] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), String(date.getUTCMinutes()).padStart(2, '0')];
+  }
+  return `${m}/${d}/${y} ${h % 12 === 0 ? 12 : h % 12}:${minutes} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+function formatDateOnly(value: unknown): string {
+  const text = String(value);
+  return `${+text.slice(5, 7)}/${+text.slice(8, 10)}/${+text.slice(0, 4)}`;
+}
+
+/**
+ * The formatted-value function of one column, with its option labels and number format resolved
+ * once, so that formatting a row does no metadata lookup. Values are the stored ones (booleans may
+ * be 0/1 as SQLite keeps them); null gives undefined.
+ */
+export function formatterFor(a: AttributeDef): Formatter {
   switch (a.type) {
     case 'Picklist':
     case 'State':
-    case 'Status':
-    case 'Boolean':
-    case 'MultiSelectPicklist':
-      return optionLabel(a, value);
-    case 'Money':
-      return `${Number(value) < 0 ? '-' : ''}${currencySymbol}${number(a.precision ?? 2).format(Math.abs(Number(value)))}`;
+    case 'Status': {
+      const labels = labelsOf(a);
+      return (value) => (value === null || value === undefined ? undefined : labels.get(value as number));
+    }
+    case 'Boolean': {
+      const labels = labelsOf(a);
+      const yes = labels.get(1) ?? 'Yes';
+      const no = labels.get(0) ?? 'No';
+      return (value) => (value === null || value === undefined ? undefined : value ? yes : no);
+    }
+    case 'MultiSelectPicklist': {
+      const labels = labelsOf(a);
+      return (value) =>
+        value === null || value === undefined
+          ? undefined
+          : String(value)
+              .split(',')
+              .map((v) => labels.get(Number(v)) ?? v)
+              .join('; ');
+    }
+    case 'Money': {
+      const format = number(a.precision ?? 2);
+      return (value, symbol) => (value === null || value === undefined ? undefined : `${Number(value) < 0 ? '-' : ''}${symbol}${format.format(Math.abs(Number(value)))}`);
+    }
     case 'Integer':
     case 'BigInt':
-      return number(0).format(Number(value));
     case 'Decimal':
-      return number(a.precision ?? 2).format(Number(value));
-    case 'Double':
-      return number(a.precision ?? 2).format(Number(value));
+    case 'Double': {
+      const format = number(a.type === 'Integer' || a.type === 'BigInt' ? 0 : (a.precision ?? 2));
+      return (value) => (value === null || value === undefined ? undefined : format.format(Number(value)));
+    }
     case 'DateTime': {
-      const text = String(value);
-      if (a.dateOnly) {
-        const [y, m, d] = text.slice(0, 10).split('-').map(Number);
-        return `${m}/${d}/${y}`;
-      }
-      const date = new Date(text);
-      const h = date.getUTCHours();
-      const minutes = String(date.getUTCMinutes()).padStart(2, '0');
-      return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ${h % 12 === 0 ? 12 : h % 12}:${minutes} ${h < 12 ? 'AM' : 'PM'}`;
+      const format = a.dateOnly ? formatDateOnly : formatDateTime;
+      return (value) => (value === null || value === undefined ? undefined : format(value));
     }
     default:
-      return undefined;
+      return NONE;
   }
 }
 

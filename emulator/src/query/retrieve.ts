@@ -1,15 +1,14 @@
 /**
- * Reads rows and shapes them as the Web API returns them: `$select`, `$filter`, `$orderby`,
- * `$top`, `$count`, `$expand` (single- and collection-valued, nested options), `@odata.etag`,
- * `_lookup_value` with its annotations, formatted values, and paging with `Prefer:
- * odata.maxpagesize` and a `$skiptoken` paging cookie in `@odata.nextLink` (never `$skip`).
+ * Reads rows as the Web API queries them: `$select`, `$filter`, `$orderby`, `$top`, `$count`,
+ * `$expand` options (single- and collection-valued, nested options), and paging with `Prefer:
+ * odata.maxpagesize` and a `$skiptoken` paging cookie in `@odata.nextLink` (never `$skip`), as
+ * keyset pages that cost the same however deep they are. ./shape.ts turns the rows into JSON.
  */
 import { Engine } from '../engine';
 import { errors } from '../http/errors';
 import { AttributeDef, isLookupType, TableDef } from '../metadata/model';
-import { LookupValue, q, Row } from '../store/store';
+import { q, Row } from '../store/store';
 import { FilterNode, parseFilter } from './filter-parser';
-import { formatValue } from './format';
 import { compileFilter, resolveProperty, SqlParams } from './sql';
 
 export const MAX_PAGE_SIZE = 5000;
@@ -26,12 +25,6 @@ export interface ExpandOption {
   orderby?: string;
   top?: number;
   expand?: ExpandOption[];
-}
-
-export interface ShapeOptions {
-  select?: string[];
-  expand?: ExpandOption[];
-  annotate: (name: string) => boolean;
 }
 
 /** Splits on commas that are not inside parentheses or quotes. */
@@ -143,50 +136,99 @@ export function cookieFromSkipToken(token: string): CookieData {
 }
 
 // --- keyset paging over (order columns…, primary key) -----------------------------------------
+// Rows are ordered by the plain columns (NULL first when ascending, last when descending, as SQL
+// Server orders them), so that an index on (column, primary key) serves both the order and the
+// seek to the row after the paging cookie.
 
-function orderExpression(alias: string, table: TableDef, a: AttributeDef): string {
-  const c = `${q(alias)}.${q(a.logicalName)}`;
-  if (a.logicalName === table.primaryIdAttribute) return c;
-  const numeric = ['Integer', 'BigInt', 'Decimal', 'Double', 'Money', 'Picklist', 'State', 'Status', 'Boolean'].includes(a.type);
-  return numeric ? `COALESCE(${c}, -1e308)` : `COALESCE(${c}, '') COLLATE NOCASE`;
+function column(alias: string, a: AttributeDef): string {
+  return `${q(alias)}.${q(a.logicalName)}`;
 }
 
+/**
+ * The order of a query with the primary key last, in the direction of the order before it: ids
+ * are sequential, so rows tied on a column (createdon keeps whole seconds) come newest first
+ * under a descending order, as Dataverse's finer timestamps order them, and an index on the
+ * column serves the whole order read backwards.
+ */
 export function orderColumns(table: TableDef, orders: OrderBy[]): OrderBy[] {
   const all = [...orders];
-  if (!all.some((o) => o.attribute.logicalName === table.primaryIdAttribute)) all.push({ attribute: table.attributes[table.primaryIdAttribute]!, desc: false });
+  if (!all.some((o) => o.attribute.logicalName === table.primaryIdAttribute)) all.push({ attribute: table.attributes[table.primaryIdAttribute]!, desc: all.at(-1)?.desc ?? false });
   return all;
 }
 
-export function orderSql(alias: string, table: TableDef, orders: OrderBy[]): string {
-  return orders.map((o) => `${orderExpression(alias, table, o.attribute)} ${o.desc ? 'DESC' : 'ASC'}`).join(', ');
+export function orderSql(alias: string, orders: OrderBy[]): string {
+  return orders.map((o) => `${column(alias, o.attribute)} ${o.desc ? 'DESC' : 'ASC'}`).join(', ');
 }
 
-/** Rows strictly after the cookie's last row in the given order. */
-export function keysetSql(alias: string, table: TableDef, orders: OrderBy[], cookie: CookieData, params: SqlParams): string {
-  const ors: string[] = [];
-  for (let i = 0; i < orders.length; i++) {
-    const ands: string[] = [];
-    for (let j = 0; j < i; j++) ands.push(`${orderExpression(alias, table, orders[j]!.attribute)} = ${params.add(cookieValue(table, orders[j]!.attribute, cookie))}`);
-    const o = orders[i]!;
-    ands.push(`${orderExpression(alias, table, o.attribute)} ${o.desc ? '<' : '>'} ${params.add(cookieValue(table, o.attribute, cookie))}`);
-    ors.push(`(${ands.join(' AND ')})`);
-  }
-  return `(${ors.join(' OR ')})`;
+function equalSql(c: string, value: unknown, params: SqlParams): string {
+  return value === null ? `${c} IS NULL` : `${c} = ${params.add(value)}`;
 }
+
+/** Rows after `value` in one column (NULL sorts lowest; nothing is after it descending). */
+function afterSql(c: string, value: unknown, desc: boolean, params: SqlParams): string {
+  if (value === null) return desc ? '0' : `${c} IS NOT NULL`;
+  return desc ? `(${c} < ${params.add(value)} OR ${c} IS NULL)` : `${c} > ${params.add(value)}`;
+}
+
+/** A condition with its parameters, in the order of their placeholders. */
+export interface Condition {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Rows strictly after the cookie's last row in the given order, as conditions to read one after
+ * the other until the page is full: each is a single range of the first order column that an
+ * index seeks to. NULL sorts lowest, so it is a range of its own: before the values ascending
+ * (the rows tied on NULL, then every value), after them descending.
+ */
+export function keysetSegments(alias: string, table: TableDef, orders: OrderBy[], cookie: CookieData): Condition[] {
+  const values = orders.map((o) => cookieValue(table, o.attribute, cookie));
+  const [first, ...rest] = orders;
+  const c0 = column(alias, first!.attribute);
+  const v0 = values[0];
+  const desc = first!.desc;
+  // Placeholders are numbered in the order parameters are added: text is built left to right.
+  /** Rows tied with the cookie's row on the first column and after it on the others. */
+  const tied = (params: SqlParams): string =>
+    rest
+      .map((o, i) => [...rest.slice(0, i).map((p, j) => equalSql(column(alias, p.attribute), values[j + 1], params)), afterSql(column(alias, o.attribute), values[i + 1], o.desc, params)].join(' AND '))
+      .map((x) => `(${x})`)
+      .join(' OR ');
+  const segment = (build: (params: SqlParams) => string): Condition => {
+    const params = new SqlParams();
+    return { sql: build(params), params: params.values };
+  };
+  if (rest.length === 0) return [segment((params) => afterSql(c0, v0, desc, params))];
+  if (v0 === null) {
+    const nulls = segment((params) => `${c0} IS NULL AND (${tied(params)})`);
+    return desc ? [nulls] : [nulls, { sql: `${c0} IS NOT NULL`, params: [] }];
+  }
+  const values0 = segment((params) => {
+    const bound = `${c0} ${desc ? '<=' : '>='} ${params.add(v0)}`;
+    const beyond = `${c0} ${desc ? '<' : '>'} ${params.add(v0)}`;
+    const equal = `${c0} = ${params.add(v0)}`;
+    return `${bound} AND (${beyond} OR (${equal} AND (${tied(params)})))`;
+  });
+  return desc ? [values0, { sql: `${c0} IS NULL`, params: [] }] : [values0];
+}
+
+const NUMERIC = new Set(['Integer', 'BigInt', 'Decimal', 'Double', 'Money', 'Picklist', 'State', 'Status', 'Boolean']);
 
 function cookieValue(table: TableDef, a: AttributeDef, cookie: CookieData): unknown {
   const raw = cookie.last[a.logicalName];
   if (raw === undefined) throw errors.badQuery('The paging cookie does not match the query order.');
-  const numeric = ['Integer', 'BigInt', 'Decimal', 'Double', 'Money', 'Picklist', 'State', 'Status', 'Boolean'].includes(a.type);
-  if (raw === null) return numeric ? -1e308 : '';
+  if (raw === null) return null;
   if (a.logicalName === table.primaryIdAttribute) return raw.replace(/[{}]/g, '').toLowerCase();
   if (a.type === 'Boolean') return raw === 'true' || raw === '1' ? 1 : 0;
-  return numeric ? Number(raw) : raw;
+  return NUMERIC.has(a.type) ? Number(raw) : raw;
 }
 
 // --- execution --------------------------------------------------------------------------------
 
 export interface CollectionQuery {
+  /** Columns to read (a RowShape's); the order columns are added for the paging cookie. */
+  columns: string[];
   filter?: FilterNode;
   /** Extra SQL restriction (navigation, list membership…). */
   where?: { sql: string; params: unknown[] };
@@ -198,11 +240,14 @@ export interface CollectionQuery {
 }
 
 export interface CollectionResult {
-  rows: Row[];
+  /** Rows as SQLite returns them, values in the order of `columns` (then the order columns). */
+  rows: unknown[][];
   more: boolean;
   pagingCookie?: string;
   pageNumber: number;
+  /** Matching rows up to MAX_PAGE_SIZE, as Dataverse counts them. */
   count?: number;
+  countLimitExceeded?: boolean;
 }
 
 export function runCollection(engine: Engine, table: TableDef, query: CollectionQuery): CollectionResult {
@@ -214,127 +259,43 @@ export function runCollection(engine: Engine, table: TableDef, query: Collection
     where.push(query.where.sql);
     params.values.push(...query.where.params);
   }
-  const baseWhere = [...where];
-  const baseParams = [...params.values];
+  const baseWhere = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const orders = orderColumns(table, query.orders);
-  if (query.cookie) where.push(keysetSql(alias, table, orders, query.cookie, params));
   const limit = query.top !== undefined ? Math.min(query.top, query.pageSize) : query.pageSize;
-  const sql = `SELECT ${q(alias)}.* FROM ${q(table.logicalName)} ${q(alias)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderSql(alias, table, orders)} LIMIT ${limit + 1}`;
-  const raw = engine.store.all(sql, params.values);
+  const columns = [...new Set([...query.columns, ...orders.map((o) => o.attribute.logicalName)])];
+  const select = `SELECT ${columns.map((c) => `${q(alias)}.${q(c)}`).join(', ')} FROM ${q(table.logicalName)} ${q(alias)}`;
+  const raw = readPage(query.cookie ? keysetSegments(alias, table, orders, query.cookie) : [undefined], limit + 1, (segment, rows) => {
+    const conditions = segment ? [...where, segment.sql] : where;
+    const sql = `${select}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderSql(alias, orders)} LIMIT ${rows}`;
+    return engine.store.rows(sql, segment ? [...params.values, ...segment.params] : params.values);
+  });
   const more = raw.length > limit && (query.top === undefined || query.top > limit);
-  const rows = raw.slice(0, limit).map((r) => engine.store.fromSql(table, r));
+  const rows = raw.length > limit ? raw.slice(0, limit) : raw;
   const pageNumber = (query.cookie?.page ?? 0) + 1;
   const result: CollectionResult = { rows, more, pageNumber };
   if (more && rows.length) {
-    result.pagingCookie = buildPagingCookie(
-      pageNumber,
-      orders.map((o) => o.attribute.logicalName),
-      cookieRow(rows[0]!),
-      cookieRow(rows[rows.length - 1]!),
-      table,
-    );
+    const names = orders.map((o) => o.attribute.logicalName);
+    result.pagingCookie = buildPagingCookie(pageNumber, names, cookieRow(columns, names, rows[0]!), cookieRow(columns, names, rows[rows.length - 1]!), table);
   }
   if (query.count) {
-    const countSql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${q(table.logicalName)} ${q(alias)}${baseWhere.length ? ` WHERE ${baseWhere.join(' AND ')}` : ''} LIMIT ${MAX_PAGE_SIZE})`;
-    result.count = Number(engine.store.all(countSql, baseParams)[0]?.n ?? 0);
+    const n = Number(engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${q(table.logicalName)} ${q(alias)}${baseWhere} LIMIT ${MAX_PAGE_SIZE + 1})`, params.values)[0]?.n ?? 0);
+    result.count = Math.min(n, MAX_PAGE_SIZE);
+    result.countLimitExceeded = n > MAX_PAGE_SIZE;
   }
   return result;
 }
 
-function cookieRow(row: Row): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v && typeof v === 'object' ? (v as LookupValue).id : typeof v === 'boolean' ? (v ? 1 : 0) : v;
-  return out;
+/** Up to `limit` rows, read segment after segment (see keysetSegments) until there are enough. */
+export function readPage<S>(segments: S[], limit: number, read: (segment: S, rows: number) => unknown[][]): unknown[][] {
+  let rows: unknown[][] = [];
+  for (const segment of segments) {
+    rows = rows.length ? rows.concat(read(segment, limit - rows.length)) : read(segment, limit);
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }
 
-// --- shaping ----------------------------------------------------------------------------------
-
-export class Shaper {
-  private nameCache = new Map<string, string | null>();
-
-  constructor(private readonly engine: Engine) {}
-
-  private primaryName(ref: LookupValue): string | null {
-    const key = `${ref.logicalName}:${ref.id}`;
-    if (!this.nameCache.has(key)) {
-      const table = this.engine.schema.table(ref.logicalName);
-      let name: string | null = null;
-      if (table && table.attributes[table.primaryNameAttribute]) {
-        const r = this.engine.store.all(`SELECT ${q(table.primaryNameAttribute)} AS n FROM ${q(table.logicalName)} WHERE ${q(table.primaryIdAttribute)} = ?`, [ref.id])[0];
-        name = r ? ((r.n as string | null) ?? null) : null;
-      }
-      this.nameCache.set(key, name);
-    }
-    return this.nameCache.get(key) ?? null;
-  }
-
-  private currencySymbol(row: Row): string {
-    const ref = row.transactioncurrencyid as LookupValue | null | undefined;
-    const id = ref?.id ?? this.engine.baseCurrencyId;
-    const r = this.engine.store.all('SELECT "currencysymbol" AS s FROM "transactioncurrency" WHERE "transactioncurrencyid" = ?', [id])[0];
-    return (r?.s as string) ?? '';
-  }
-
-  shape(table: TableDef, row: Row, options: ShapeOptions): Record<string, unknown> {
-    const out: Record<string, unknown> = { '@odata.etag': `W/"${row.versionnumber ?? 0}"` };
-    const selected = options.select ? new Set(options.select.map((s) => resolveProperty(table, s).logicalName)) : undefined;
-    let symbol: string | undefined;
-    for (const a of Object.values(table.attributes)) {
-      if (a.writeOnly || a.type === 'PartyList' || a.type === 'Virtual') continue;
-      if (selected && !selected.has(a.logicalName) && a.logicalName !== table.primaryIdAttribute) continue;
-      const value = row[a.logicalName] ?? null;
-      if (isLookupType(a.type)) {
-        const key = `_${a.logicalName}_value`;
-        const ref = value as LookupValue | null;
-        if (ref && options.annotate('OData.Community.Display.V1.FormattedValue')) out[`${key}@OData.Community.Display.V1.FormattedValue`] = this.primaryName(ref);
-        if (ref && options.annotate('Microsoft.Dynamics.CRM.associatednavigationproperty')) out[`${key}@Microsoft.Dynamics.CRM.associatednavigationproperty`] = this.engine.schema.navigationNameFor(table, a, ref.logicalName);
-        if (ref && options.annotate('Microsoft.Dynamics.CRM.lookuplogicalname')) out[`${key}@Microsoft.Dynamics.CRM.lookuplogicalname`] = ref.logicalName;
-        out[key] = ref ? ref.id : null;
-        continue;
-      }
-      if (value !== null && options.annotate('OData.Community.Display.V1.FormattedValue')) {
-        if (a.type === 'Money') symbol ??= this.currencySymbol(row);
-        const formatted = formatValue(a, value, symbol ?? '');
-        if (formatted !== undefined) out[`${a.logicalName}@OData.Community.Display.V1.FormattedValue`] = formatted;
-      }
-      out[a.logicalName] = a.type === 'MultiSelectPicklist' && value !== null ? String(value) : value;
-    }
-    for (const e of options.expand ?? []) out[e.navigation] = this.expand(table, row, e, options.annotate);
-    return out;
-  }
-
-  private expand(table: TableDef, row: Row, option: ExpandOption, annotate: (n: string) => boolean): unknown {
-    const nav = this.engine.schema.navigation(table, option.navigation)!;
-    const id = row[table.primaryIdAttribute] as string;
-    const shapeOptions = { select: option.select, expand: option.expand, annotate };
-    if (nav.kind === 'lookup') {
-      const ref = row[nav.attribute.logicalName] as LookupValue | null;
-      if (!ref || (nav.target && ref.logicalName !== nav.target)) return null;
-      const target = this.engine.table(ref.logicalName);
-      const related = this.engine.store.get(target, ref.id);
-      return related ? this.shape(target, related, shapeOptions) : null;
-    }
-    let target: TableDef;
-    let where: { sql: string; params: unknown[] };
-    if (nav.kind === 'parties') {
-      target = this.engine.table('activityparty');
-      where = { sql: `"t"."activityid" = ?`, params: [id] };
-    } else if (nav.kind === 'oneToMany') {
-      target = this.engine.table(nav.table);
-      where = { sql: `"t".${q(nav.attribute)} = ?`, params: [id] };
-    } else {
-      const r = nav.relationship;
-      target = this.engine.table(nav.other);
-      const [mine, theirs] = nav.thisIsEntity1 ? [r.entity1Attribute, r.entity2Attribute] : [r.entity2Attribute, r.entity1Attribute];
-      where = { sql: `"t".${q(target.primaryIdAttribute)} IN (SELECT ${q(theirs)} FROM ${q(r.intersectEntity)} WHERE ${q(mine)} = ?)`, params: [id] };
-    }
-    const result = runCollection(this.engine, target, {
-      filter: option.filter,
-      where,
-      orders: parseOrderBy(target, option.orderby),
-      top: option.top,
-      pageSize: MAX_PAGE_SIZE,
-    });
-    return result.rows.map((r) => this.shape(target, r, shapeOptions));
-  }
+/** The order columns of a row read as an array, by name, for the paging cookie. */
+export function cookieRow(columns: string[], names: string[], row: unknown[]): Row {
+  return Object.fromEntries(names.map((n) => [n, row[columns.indexOf(n)]]));
 }

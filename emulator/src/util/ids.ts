@@ -8,8 +8,25 @@ export function stableId(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * A new record id that sorts after every id made before it, as the sequential GUIDs Dataverse
+ * assigns do (a UUID version 7: milliseconds, a sequence within the millisecond, random bits).
+ * Rows then sit in the store in key order, so that pages in key order read neighbouring rows.
+ */
 export function newId(): string {
-  return randomUUID();
+  let ms = Date.now();
+  if (ms > lastMs) sequence = 0;
+  else if (++sequence > 0xfff) {
+    ms = lastMs + 1;
+    sequence = 0;
+  } else ms = lastMs;
+  lastMs = ms;
+  const time = ms.toString(16).padStart(12, '0');
+  // randomUUID's last 17 characters: the variant and 62 random bits.
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${sequence.toString(16).padStart(3, '0')}-${randomUUID().slice(19)}`;
 }
 
 /** Normalises "{ABC…}" and upper-case GUIDs to Dataverse's lower-case form; undefined if not a GUID. */
