@@ -73,6 +73,12 @@ describe('FetchXML', () => {
     expect(aggregate.value[0]!.total).toBe(4);
   });
 
+  test('refuses an aggregate over more rows than its limit, as Dataverse does past 50,000', async () => {
+    const countIn = (limit: number) => `<fetch aggregate="true" aggregatelimit="${limit}"><entity name="contact"><attribute name="contactid" alias="total" aggregate="count" /><filter><condition attribute="address1_city" operator="in"><value>Paris</value><value>Lyon</value></condition></filter></entity></fetch>`;
+    expect((await api.fetch<{ total: number }>({ collection: 'contacts', fetchXml: countIn(4) })).value[0]!.total).toBe(4);
+    await expect(api.fetch({ collection: 'contacts', fetchXml: countIn(3) })).rejects.toMatchObject({ status: 400, code: '0x8004e023', message: expect.stringContaining('AggregateQueryRecordLimit') });
+  });
+
   test('names the attribute a condition gets wrong', async () => {
     await expect(api.fetch({ collection: 'contacts', fetchXml: '<fetch><entity name="contact"><filter><condition attribute="mobile" operator="eq" value="1" /></filter></entity></fetch>' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("Name = 'mobile'") });
   });

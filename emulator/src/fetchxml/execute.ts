@@ -20,6 +20,8 @@ import { isoSeconds } from '../query/values';
 type X = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (n) => ['attribute', 'order', 'filter', 'condition', 'value', 'link-entity'].includes(n) });
 const arr = (v: unknown): X[] => (Array.isArray(v) ? (v as X[]) : v ? [v as X] : []);
+/** Rows an aggregate may cover (Aggregate data using FetchXml, Limitations). */
+const AGGREGATE_LIMIT = 50_000;
 
 interface Scope {
   alias: string;
@@ -182,6 +184,10 @@ export function runFetchXml(engine: Engine, table: TableDef, fetchXml: string, r
       if (['sum', 'avg', 'min', 'max'].includes(fn)) return `${fn.toUpperCase()}(${c}) AS ${alias}`;
       throw errors.badQuery(`The aggregate '${s.aggregate}' on ${s.attribute.logicalName} is not supported; aggregate queries need aggregate or groupby on every attribute.`);
     });
+    // Dataverse refuses an aggregate over more rows than its limit rather than answering late.
+    const limit = Math.min(AGGREGATE_LIMIT, fetch.aggregatelimit !== undefined ? Number(fetch.aggregatelimit) : AGGREGATE_LIMIT);
+    const matched = engine.store.all(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from}${where} LIMIT ${limit + 1})`, params.values)[0]?.n as number;
+    if (matched > limit) throw errors.aggregateLimit();
     const sql = `SELECT ${columns.join(', ')} ${from}${where}${groups.length ? ` GROUP BY ${groups.map((g) => `${q(g.scope.alias)}.${q(g.attribute.logicalName)}`).join(', ')}` : ''}`;
     const rows = engine.store.all(sql, params.values);
     return json(200, { '@odata.context': `${root}$metadata#${table.entitySetName}`, value: rows });

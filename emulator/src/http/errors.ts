@@ -33,6 +33,8 @@ export const errors = {
   /** Validation (length, range, required). */
   validation: (message: string) => new DataverseError(400, '0x80044331', `A validation error occurred.  ${message}`),
   invalidArgument: (message: string) => new DataverseError(400, '0x80040203', message),
+  /** AggregateQueryRecordLimit: a FetchXML aggregate over more rows than its limit (50,000, or the fetch's aggregatelimit). */
+  aggregateLimit: () => new DataverseError(400, '0x8004e023', 'AggregateQueryRecordLimit exceeded. Cannot perform this operation.'),
   methodNotAllowed: (message: string) => new DataverseError(405, '0x80060888', message),
   unauthorized: () => new DataverseError(401, '0x80072560', 'The user is not authenticated. Provide a bearer token.'),
 };
