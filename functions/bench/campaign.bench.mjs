@@ -21,6 +21,11 @@ const { DynamicsWebApi } = require('dynamics-web-api');
 const { SmsProvider, SmsType, CampaignSmsStatus } = require('@smsc/core');
 
 const COUNT = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 100000);
+// A failed run says what failed in one line, with the server's answer, rather than a dump.
+process.on('uncaughtException', (error) => {
+  console.log(JSON.stringify({ bench: 'campaign', failed: error?.message ?? String(error), status: error?.status, code: error?.code, stack: error?.stack?.split('\n').slice(1, 4).map((l) => l.trim()) }));
+  process.exit(1);
+});
 const azurite = await startAzurite();
 const storage = azurite.connectionString;
 
@@ -92,8 +97,9 @@ const finished = performance.now();
 
 const messages = sandbox.messages();
 const unique = new Set(messages.map((m) => m.recipient)).size;
-const activities = await admin.fetch({ collection: 'smsc_smses', fetchXml: `<fetch aggregate="true"><entity name="smsc_sms"><attribute name="activityid" alias="n" aggregate="count" /><filter><condition attribute="smsc_campaignid" operator="eq" value="${campaignId}" /></filter></entity></fetch>` });
-const recorded = activities.value[0]?.n ?? 0;
+// Counted by paging: Dataverse refuses aggregates over 50,000 rows.
+const activities = await admin.retrieveAll({ collection: 'smsc_smses', select: ['activityid'], filter: `_smsc_campaignid_value eq ${campaignId}`, maxPageSize: 5000 });
+const recorded = activities.value.length;
 const usedDataverse = dataverseRequests - requestsBefore;
 const usedProvider = sandbox.requests().length - providerBefore;
 

@@ -59,10 +59,20 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     start('azurite/dist/src/queue/main.js', ['--queueHost', '127.0.0.1', '--queuePort', String(queuePort)], options.location),
     start('azurite/dist/src/blob/main.js', ['--blobHost', '127.0.0.1', '--blobPort', String(blobPort)], options.location),
   ];
-  await Promise.all([waitForPort(queuePort), waitForPort(blobPort)]);
+  // Children outlive a parent that fails midway unless told otherwise; 'exit' handlers must be
+  // synchronous, and kill() is.
+  const killChildren = () => children.forEach((child) => child.kill('SIGTERM'));
+  process.once('exit', killChildren);
+  try {
+    await Promise.all([waitForPort(queuePort), waitForPort(blobPort)]);
+  } catch (error) {
+    killChildren();
+    throw error;
+  }
   return {
     connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${ACCOUNT_KEY};QueueEndpoint=http://127.0.0.1:${queuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;`,
     async stop() {
+      process.removeListener('exit', killChildren);
       await Promise.all(
         children.map(
           (child) =>
