@@ -170,7 +170,9 @@ export class CampaignWorker {
   }
 
   private async create(run: CampaignRun): Promise<void> {
-    if (run.state !== 'creating' || !run.listName || !run.providerText) return;
+    // 'created' too: a step that stopped after keeping the ticket and before telling the campaign
+    // is finished by its redelivery, or the campaign would wait in Building for a ticket forever.
+    if ((run.state !== 'creating' && run.state !== 'created') || !run.listName || !run.providerText) return;
     const configuration = await this.configuration();
     let ticket = run.ticket;
     if (!ticket) {
@@ -188,8 +190,13 @@ export class CampaignWorker {
       );
       ticket = created.ticket;
     }
-    const stored = await updateDocument<CampaignRun>(this.deps.store, paths.run(run.runId), (r) => (r?.state === 'creating' ? { ...r, state: 'created', ticket } : null));
-    if (!stored.changed) return;
+    if (run.state === 'creating') {
+      const stored = await updateDocument<CampaignRun>(this.deps.store, paths.run(run.runId), (r) => (r?.state === 'creating' ? { ...r, state: 'created', ticket } : null));
+      if (!stored.changed) return;
+    } else {
+      const campaign = await this.deps.campaigns.get(run.campaignId);
+      if (!campaign || campaign.status !== 'Building' || campaign.providerCampaignId === ticket) return;
+    }
     await this.deps.campaigns.update(run.campaignId, { providerCampaignId: ticket, progress: 95, lastResult: `${run.summary ?? ''} ${sayCampaign('building', run.language)}`.trim() });
     await this.deps.refresher.refresh(run.campaignId, run.language);
   }

@@ -84,6 +84,16 @@ test('prepare → Ready with the provider cost; send → one completed activity 
       throw new Error('instance lost after its work (injected)');
     }
   };
+  // And the step that keeps the provider's ticket is lost before it tells the campaign.
+  const campaigns = (worker as unknown as { deps: { campaigns: { update: (id: string, patch: { providerCampaignId?: string | null }, etag?: string) => Promise<void> } } }).deps.campaigns;
+  const update = campaigns.update;
+  campaigns.update = async (...args) => {
+    if (args[1].providerCampaignId && !crashed.has('create')) {
+      crashed.add('create');
+      throw new Error('instance lost between keeping the ticket and telling the campaign (injected)');
+    }
+    return update.apply(campaigns, args);
+  };
   try {
     await run('Prepare', id);
     const building = await until(id, (r) => r.smsc_status !== CampaignSmsStatus.NotTransmitted && r.smsc_providercampaignid !== null, 'transmission');
@@ -113,7 +123,7 @@ test('prepare → Ready with the provider cost; send → one completed activity 
     expect(activities.value).toHaveLength(3);
     expect(activities.value.map((a) => a._regardingobjectid_value).sort()).toEqual([C(1), C(2), C(3)].sort());
     for (const a of activities.value) expect(a).toMatchObject({ smsc_deliverystatus: DeliveryStatus.Submitted, statecode: 1, smsc_providermessageid: ready.smsc_providercampaignid });
-    expect([...crashed].sort()).toEqual(['activities', 'upload']);
+    expect([...crashed].sort()).toEqual(['activities', 'create', 'upload']);
     // The provider's faults did happen, and were absorbed.
     expect(stack.sandbox.requests().filter((r) => r.response?.fault).length).toBeGreaterThan(0);
 
@@ -124,6 +134,7 @@ test('prepare → Ready with the provider cost; send → one completed activity 
     expect(bruno.value[0]?.smsc_deliverystatus).toBe(DeliveryStatus.Delivered);
   } finally {
     worker.handle = original;
+    campaigns.update = update;
     stack.sandbox.configure({ faults: [] });
   }
 });
