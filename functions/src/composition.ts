@@ -13,7 +13,7 @@ import type { SmsProvider } from './providers/types';
 import { ConfigurationError } from './errors';
 import { SmsSendService } from './services/send-sms';
 import { SendToRecipientService } from './services/send-to-recipient';
-import { ProviderEventService } from './services/delivery-reports';
+import { ProviderEventService, type CampaignReports } from './services/delivery-reports';
 import { CreditService } from './services/credit';
 import { CampaignRepository, NoteRepository } from './dataverse/campaign-repository';
 import { CampaignService } from './campaigns/service';
@@ -21,6 +21,7 @@ import { CampaignWorker, type CampaignProviderFactory } from './campaigns/worker
 import { CampaignRefresher } from './campaigns/refresher';
 import { BlobRunStore } from './campaigns/run-store';
 import { StorageWorkQueue } from './campaigns/work-queue';
+import { CampaignTickets } from './campaigns/ticket-index';
 
 export interface Services {
   settings: Settings;
@@ -71,17 +72,23 @@ export function createServices(settings: Settings, log: (message: string) => voi
   const sender = new SmsSendService({ sms, records, templates, configuration, optOuts, languages, provider, defaultCountry: settings.defaultCountry, log });
 
   let campaigns: Services['campaigns'] = null;
+  let campaignReports: CampaignReports | undefined;
   if (settings.storageConnection) {
     const repository = new CampaignRepository(api);
     const store = new BlobRunStore(settings.storageConnection);
     const queue = new StorageWorkQueue(settings.storageConnection);
+    const tickets = new CampaignTickets(store);
+    campaignReports = {
+      locate: (ticket, e164) => tickets.locate(ticket, e164),
+      defer: (report) => queue.enqueue({ kind: 'report', runId: report.runId, report }, settings.reportRetrySeconds),
+    };
     const campaignProvider: CampaignProviderFactory = provider;
     const refresher = new CampaignRefresher({ campaigns: repository, configuration, provider: campaignProvider });
     campaigns = {
       repository,
       refresher,
       service: new CampaignService({ campaigns: repository, templates, configuration, languages, store, queue, provider: campaignProvider, refresher }),
-      worker: new CampaignWorker({ api, metadata, campaigns: repository, notes: new NoteRepository(api), configuration, optOuts, store, queue, provider: campaignProvider, refresher, defaultCountry: settings.defaultCountry, chunkSize: settings.campaignChunkSize }),
+      worker: new CampaignWorker({ api, metadata, campaigns: repository, notes: new NoteRepository(api), configuration, optOuts, store, queue, provider: campaignProvider, refresher, tickets, defaultCountry: settings.defaultCountry, chunkSize: settings.campaignChunkSize }),
     };
   }
   return {
@@ -89,7 +96,7 @@ export function createServices(settings: Settings, log: (message: string) => voi
     settings,
     sender,
     sendToRecipient: new SendToRecipientService({ sms, templates, languages, sender }),
-    events: new ProviderEventService({ sms, optOuts, records, language: () => languages.of(undefined), defaultCountry: settings.defaultCountry }),
+    events: new ProviderEventService({ sms, optOuts, records, language: () => languages.of(undefined), defaultCountry: settings.defaultCountry, campaigns: campaignReports }),
     credit: new CreditService({ configuration, provider }),
     languages,
     provider,

@@ -8,6 +8,8 @@ type Campaigns = NonNullable<Services['campaigns']>;
 
 /** Ends the run in a visible failure: the campaign row says which step failed and why. */
 export async function reportPoisonedStep(campaigns: Campaigns, step: CampaignStep): Promise<void> {
+  // A delivery report that kept failing says nothing about the run, which may have ended well.
+  if (step.kind === 'report') return;
   const store = campaigns.service.store;
   const { value: run } = await updateDocument<CampaignRun>(store, paths.run(step.runId), (r) => (r && r.state !== 'sent' && r.state !== 'done' ? { ...r, state: 'failed' } : null));
   if (!run) return;

@@ -1,4 +1,5 @@
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import type { DeferredReport } from '../services/delivery-reports';
 
 /** Queue of campaign steps; every step is safe to run twice (at-least-once delivery). */
 export const CAMPAIGN_QUEUE = 'smsc-campaign-work';
@@ -10,7 +11,11 @@ export type CampaignStep =
   | { kind: 'upload'; runId: string; chunk: number }
   | { kind: 'create'; runId: string }
   | { kind: 'send'; runId: string }
-  | { kind: 'activities'; runId: string; chunk: number };
+  | { kind: 'activities'; runId: string; chunk: number }
+  | { kind: 'report'; runId: string; report: DeferredReport };
+
+/** Tries of a delivery report waiting for its campaign SMS (REPORT_RETRY_SECONDS apart). */
+export const DEFERRED_REPORT = { attempts: 20 };
 
 export interface WorkQueue {
   /** `delaySeconds`: the message becomes visible later (held sends), at most 7 days. */

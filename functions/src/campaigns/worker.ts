@@ -18,6 +18,7 @@ import { updateDocument, type RunStore } from './run-store';
 import { heldSendAt } from './send-window';
 import type { CampaignStep, WorkQueue } from './work-queue';
 import { recordCampaignActivities } from './activities';
+import type { CampaignTickets } from './ticket-index';
 
 export type CampaignProviderFactory = (configuration: SmsConfiguration) => CampaignProvider;
 
@@ -32,6 +33,7 @@ export interface CampaignWorkerDependencies {
   queue: WorkQueue;
   provider: CampaignProviderFactory;
   refresher: CampaignRefresher;
+  tickets: CampaignTickets;
   defaultCountry: string;
   /** Recipients per upload and per CreateMultiple. */
   chunkSize?: number;
@@ -75,6 +77,8 @@ export class CampaignWorker {
           return await this.send(current.value);
         case 'activities':
           return await this.activities(current.value, step.chunk);
+        case 'report':
+          return; // Delivery reports are the provider events service's (see the campaign-steps trigger).
       }
     } catch (error) {
       // Kept on the run so that a message that ends in the poison queue can say why.
@@ -190,6 +194,7 @@ export class CampaignWorker {
       );
       ticket = created.ticket;
     }
+    await this.deps.tickets.remember(ticket, run.runId);
     if (run.state === 'creating') {
       const stored = await updateDocument<CampaignRun>(this.deps.store, paths.run(run.runId), (r) => (r?.state === 'creating' ? { ...r, state: 'created', ticket } : null));
       if (!stored.changed) return;

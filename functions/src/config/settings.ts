@@ -32,6 +32,8 @@ export interface Settings {
   /** Used when the configuration row has no default country. */
   defaultCountry: string;
   campaignChunkSize: number;
+  /** Seconds between tries of a delivery report that came before its campaign SMS was recorded. */
+  reportRetrySeconds: number;
 }
 
 /** Every setting the backend reads, with what it is for: the single place names live. */
@@ -55,6 +57,7 @@ export const SETTING_NAMES = {
   AzureWebJobsStorage: 'Azure Storage connection string (queues)',
   DEFAULT_COUNTRY: 'Country for numbers without prefix when the configuration row has none, default FR',
   CAMPAIGN_CHUNK_SIZE: 'Campaign recipients per provider upload and per CreateMultiple, default 1000',
+  REPORT_RETRY_SECONDS: 'Seconds between tries of a delivery report that came before its campaign SMS was recorded (20 tries), default 30',
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -129,6 +132,9 @@ export function loadSettings(env: Env): Settings {
   const chunkSize = Number(value('CAMPAIGN_CHUNK_SIZE') ?? 1000);
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) problems.push('CAMPAIGN_CHUNK_SIZE must be a whole number from 1 to 1000 (CreateMultiple takes at most 1,000 rows).');
 
+  const reportRetrySeconds = Number(value('REPORT_RETRY_SECONDS') ?? 30);
+  if (!Number.isInteger(reportRetrySeconds) || reportRetrySeconds < 1 || reportRetrySeconds > 3600) problems.push('REPORT_RETRY_SECONDS must be a whole number of seconds from 1 to 3600.');
+
   const settings: Settings = {
     dataverseUrl,
     dataverseAuth,
@@ -147,6 +153,7 @@ export function loadSettings(env: Env): Settings {
     storageConnection: value('AzureWebJobsStorage'),
     defaultCountry,
     campaignChunkSize: chunkSize,
+    reportRetrySeconds,
   };
   if (problems.length > 0) throw new ConfigurationError(`The backend cannot start:\n- ${problems.join('\n- ')}`);
   return settings;

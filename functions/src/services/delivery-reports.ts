@@ -15,6 +15,29 @@ export interface EventOutcome {
   updated: number;
   created: number;
   ignored: string | null;
+  /** A campaign SMS the run has yet to record: the report is applied once it exists. */
+  deferred?: boolean;
+}
+
+type DeliveryEvent = Extract<ProviderEvent, { kind: 'delivery' }>;
+
+/** Campaign SMS, found by the run their ticket belongs to (see CampaignTickets). */
+export interface CampaignReports {
+  locate(ticket: string, e164: string): Promise<{ runId: string; activityId: string } | null>;
+  /** Applies the report later, with `applyDeferred`, when the activity should exist. */
+  defer(report: DeferredReport): Promise<void>;
+}
+
+/** A delivery report kept until its campaign SMS exists; dates as ISO text for queue messages. */
+export interface DeferredReport {
+  runId: string;
+  activityId: string;
+  ticket: string;
+  to: string;
+  state: DeliveryEvent['state'];
+  rawStatus: string;
+  at: string | null;
+  attempt: number;
 }
 
 /**
@@ -24,7 +47,16 @@ export interface EventOutcome {
  */
 export class ProviderEventService {
   constructor(
-    private readonly deps: { sms: SmsRepository; optOuts: OptOutRepository; records: RecordRepository; language: () => Promise<Language>; defaultCountry: string; now?: () => Date },
+    private readonly deps: {
+      sms: SmsRepository;
+      optOuts: OptOutRepository;
+      records: RecordRepository;
+      language: () => Promise<Language>;
+      defaultCountry: string;
+      /** Absent without campaign storage: reports then find SMS by ticket and number only. */
+      campaigns?: CampaignReports;
+      now?: () => Date;
+    },
   ) {}
 
   async apply(event: ProviderEvent): Promise<EventOutcome> {
@@ -38,17 +70,41 @@ export class ProviderEventService {
     }
   }
 
-  private async delivery(event: Extract<ProviderEvent, { kind: 'delivery' }>): Promise<EventOutcome> {
-    const targets = await this.deps.sms.findByProviderMessage(event.ticket, event.to);
-    let updated = 0;
-    for (const sms of targets) if (await this.applyDelivery(sms, event)) updated++;
+  private async delivery(event: DeliveryEvent): Promise<EventOutcome> {
     if (meansOptOut(event.rawStatus)) {
       await this.deps.optOuts.record(event.to, 'StopReply', event.at ?? this.now(), `${event.rawStatus} (provider)`);
     }
+    const phone = normalizePhone(event.to, { defaultCountry: this.deps.defaultCountry });
+    const campaign = phone.ok ? await this.deps.campaigns?.locate(event.ticket, phone.e164) : null;
+    if (campaign && this.deps.campaigns) {
+      const sms = await this.deps.sms.get(campaign.activityId);
+      if (sms) return { event: 'delivery', updated: (await this.applyDelivery(sms, event)) ? 1 : 0, created: 0, ignored: null };
+      // Reports can outrun the run recording 100,000 activities: keep this one until its SMS exists.
+      await this.deps.campaigns.defer({ ...campaign, ticket: event.ticket, to: event.to, state: event.state, rawStatus: event.rawStatus, at: event.at?.toISOString() ?? null, attempt: 1 });
+      return { event: 'delivery', updated: 0, created: 0, ignored: null, deferred: true };
+    }
+    const targets = await this.deps.sms.findByProviderMessage(event.ticket, event.to);
+    let updated = 0;
+    for (const sms of targets) if (await this.applyDelivery(sms, event)) updated++;
     return { event: 'delivery', updated, created: 0, ignored: targets.length === 0 ? `no SMS with reference ${event.ticket} for ${event.to}` : null };
   }
 
-  private async applyDelivery(sms: SmsRecord, event: Extract<ProviderEvent, { kind: 'delivery' }>): Promise<boolean> {
+  /**
+   * A deferred report, when its campaign SMS should exist: applied if it does, deferred again if
+   * not (up to `maxAttempts`), else given up with the reason, which the caller logs.
+   */
+  async applyDeferred(report: DeferredReport, maxAttempts: number): Promise<{ applied: boolean; gaveUp: string | null }> {
+    const sms = await this.deps.sms.get(report.activityId);
+    const event: DeliveryEvent = { kind: 'delivery', ticket: report.ticket, to: report.to, state: report.state, rawStatus: report.rawStatus, at: report.at ? new Date(report.at) : undefined };
+    if (sms) return { applied: await this.applyDelivery(sms, event), gaveUp: null };
+    if (report.attempt >= maxAttempts || !this.deps.campaigns) {
+      return { applied: false, gaveUp: `The ${report.rawStatus} report for ${report.to} (ticket ${report.ticket}) found no SMS ${report.activityId} after ${report.attempt} attempts: the run did not record it.` };
+    }
+    await this.deps.campaigns.defer({ ...report, attempt: report.attempt + 1 });
+    return { applied: false, gaveUp: null };
+  }
+
+  private async applyDelivery(sms: SmsRecord, event: DeliveryEvent): Promise<boolean> {
     const current = RANK[sms.status] ?? 0;
     const next = RANK[event.state] ?? 0;
     if (next <= current && !(next === current && event.state === 'Submitted' && sms.status === 'Submitted')) return false;

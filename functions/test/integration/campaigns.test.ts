@@ -9,7 +9,7 @@ let staticId: string;
 let dynamicId: string;
 
 beforeAll(async () => {
-  stack = await startStack({ storage: true, solutions: ['SmsConnector', 'SmsConnectorSales'], env: { CAMPAIGN_CHUNK_SIZE: '2' }, log: process.env.STACK_LOG ? (l) => console.log(l) : undefined });
+  stack = await startStack({ storage: true, solutions: ['SmsConnector', 'SmsConnectorSales'], env: { CAMPAIGN_CHUNK_SIZE: '2', REPORT_RETRY_SECONDS: '1' }, log: process.env.STACK_LOG ? (l) => console.log(l) : undefined });
   const api = stack.api;
   const city = 'Campaignville';
   await contact(api, C(1), { firstname: 'Alice', lastname: 'Arnaud', mobilephone: '06 11 22 33 01', address1_city: city });
@@ -136,6 +136,41 @@ test('prepare → Ready with the provider cost; send → one completed activity 
     worker.handle = original;
     campaigns.update = update;
     stack.sandbox.configure({ faults: [] });
+  }
+});
+
+test('a delivery report that comes before the run has recorded its SMS is kept and applied once the SMS exists', async () => {
+  const list = await staticList(stack.api, 'Early reports', 'contact', [C(2)]);
+  const id = await campaign(stack.api, 'Early report', [list], { smsc_text: 'Flash: -30% today. STOP au XXXXX', actualstart: nextTuesdayTenParis().toISOString() });
+  const worker = stack.services.campaigns!.worker;
+  const original = worker.handle.bind(worker);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // The run records its activities only after the report has come.
+  worker.handle = async (step) => {
+    if (step.kind === 'activities') await released;
+    await original(step);
+  };
+  try {
+    await run('Prepare', id);
+    const ready = await until(id, (r) => r.smsc_status === CampaignSmsStatus.Ready, 'ready');
+    await run('Send', id);
+    await eventually(async () => stack.sandbox.messages().some((m) => m.ticket === ready.smsc_providercampaignid) || null, 10_000, 'sent at the provider');
+    const report = await fetch(stack.callbackUrl, { method: 'POST', body: JSON.stringify({ message_id: ready.smsc_providercampaignid, number: '+33611223302', status: 'NOT_DELIVERED', delivery_date: '2026-11-24 10:00:05' }) });
+    expect(report.status).toBe(200);
+    expect(((await report.json()) as { events: Array<{ deferred?: boolean }> }).events[0]).toMatchObject({ event: 'delivery', updated: 0, deferred: true });
+    release();
+    const sms = await eventually(async () => {
+      const rows = await stack.api.retrieveMultiple<Record<string, unknown>>({ collection: 'smsc_smses', select: ['smsc_deliverystatus', 'smsc_error'], filter: `_smsc_campaignid_value eq ${id}` });
+      return rows.value[0]?.smsc_deliverystatus === DeliveryStatus.Failed ? rows.value[0] : null;
+    }, 20_000, 'the early report applied');
+    expect(String(sms.smsc_error)).toMatch(/^NOT_DELIVERED/);
+    // A report whose SMS never comes is given up after its last try, saying which.
+    const lost = await stack.services.events.applyDeferred({ runId: 'gone', activityId: orderedId(9, 1), ticket: 'T-1', to: '+33600000009', state: 'Delivered', rawStatus: 'DELIVERED', at: null, attempt: 3 }, 3);
+    expect(lost).toEqual({ applied: false, gaveUp: expect.stringContaining('The DELIVERED report for +33600000009 (ticket T-1) found no SMS') });
+  } finally {
+    release();
+    worker.handle = original;
   }
 });
 
