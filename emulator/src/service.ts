@@ -6,7 +6,7 @@
 import { Engine } from './engine';
 import { DataverseError, errors } from './http/errors';
 import { parsePrefer, Preferences } from './http/prefer';
-import { ApiRequest, ApiResponse, json, jsonBytes, noContent, parseQuery, segmentKey, splitPath } from './http/request';
+import { ApiRequest, ApiResponse, json, jsonBytes, noContent, parseBody, parseQuery, segmentKey, splitPath } from './http/request';
 import { TableDef } from './metadata/model';
 import { Records } from './pipeline/records';
 import { findByKey, parseAlternateKey, resolveReference } from './pipeline/payload';
@@ -67,7 +67,7 @@ export class DataverseService {
     const { name, key } = segmentKey(first);
     const table = this.engine.schema.tableBySet(name);
     if (!table) {
-      if (segments.length === 1) return this.actions.unbound(req, name, key);
+      if (segments.length === 1) return this.actions.unbound(req, name);
       throw errors.resourceNotFound(name);
     }
     if (key === undefined) return this.collectionRoute(req, table, segments.slice(1));
@@ -323,14 +323,5 @@ export class DataverseService {
       .map((t) => `<EntitySet Name="${t.entitySetName}" EntityType="Microsoft.Dynamics.CRM.${t.logicalName}"/>`)
       .join('');
     return `<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema Namespace="Microsoft.Dynamics.CRM" Alias="mscrm" xmlns="http://docs.oasis-open.org/odata/ns/edm">${types}<EntityContainer Name="System">${sets}</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>`;
-  }
-}
-
-export function parseBody(body: string): unknown {
-  if (!body.trim()) return {};
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw errors.badQuery('The request body is not valid JSON.');
   }
 }

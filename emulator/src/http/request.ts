@@ -1,5 +1,6 @@
 /** Transport-independent request and response, shared by the HTTP server and $batch parts. */
 import { CallerContext } from '../engine';
+import { errors } from './errors';
 
 export interface ApiRequest {
   method: string;
@@ -71,4 +72,14 @@ export function splitPath(path: string): string[] {
 export function segmentKey(segment: string): { name: string; key?: string } {
   const m = /^([^(]+)(?:\((.*)\))?$/s.exec(segment);
   return { name: m?.[1] ?? segment, key: m?.[2] };
+}
+
+/** A JSON request body; an empty body is an empty object. */
+export function parseBody(body: string): unknown {
+  if (!body.trim()) return {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw errors.badQuery('The request body is not valid JSON.');
+  }
 }
