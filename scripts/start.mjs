@@ -24,7 +24,7 @@ mkdirSync(join(dataDir, 'dataverse'), { recursive: true });
 mkdirSync(join(dataDir, 'azurite'), { recursive: true });
 
 const { startEmulator, stableId } = require('../emulator/dist/index.js');
-const { startSandbox } = require('../emulator/dist/sandbox/index.js');
+const { startSandbox } = require('../sandboxes/dist/octopush/index.js');
 const { packAll } = require('../solution/dist/packer/build.js');
 const { zipSolution } = require('../solution/dist/packer/pack.js');
 const { packRepositorySolution } = require('../solution/dist/packer/build.js');

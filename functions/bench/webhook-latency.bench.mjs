@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { startEmulator, stableId } = require('../../emulator/dist/index.js');
-const { startSandbox } = require('../../emulator/dist/sandbox/index.js');
+const { startSandbox } = require('../../sandboxes/dist/octopush/index.js');
 const { zipSolution } = require('../../solution/dist/packer/pack.js');
 const { packRepositorySolution } = require('../../solution/dist/packer/build.js');
 const { loadSettings } = require('../dist/config/settings.js');

@@ -5,7 +5,7 @@
  */
 import { DynamicsWebApi } from 'dynamics-web-api';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { startSandbox, type SandboxOptions } from '../../../emulator/src/sandbox/index';
+import { startSandbox, type SandboxOptions } from '../../../sandboxes/octopush/index';
 import { packRepositorySolution } from '../../../solution/packer/build';
 import { zipSolution } from '../../../solution/packer/pack';
 import { registerBackend } from '../../../plugins-proxy/src/registration';

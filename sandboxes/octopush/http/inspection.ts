@@ -1,7 +1,7 @@
 // Inspection API for tests, outside Octopush's paths (/_sandbox/...): what was sent and asked,
 // inbound replies and STOPs, configuration at run time, reset.
 import { receiveInbound, type InboundInput } from '../callbacks/inbound';
-import type { Answer } from '../octopush/context';
+import type { Answer } from '../api/context';
 import type { ConfigPatch } from '../options';
 import type { Runtime } from '../runtime';
 import { toEuros } from '../state/money';

@@ -1,5 +1,5 @@
 // sms-campaign/send refuses with HTTP 400 { code, message } where Octopush would.
-import type { RunningSandbox, SandboxOptions } from '../../src/sandbox';
+import type { RunningSandbox, SandboxOptions } from '../../octopush';
 import { alert, octopush, sandbox } from './helpers';
 
 let sb: RunningSandbox;

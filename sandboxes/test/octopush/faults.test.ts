@@ -1,5 +1,5 @@
 // Faults by configuration: 5xx rates and counts, slow answers, no answer, dropped connections.
-import type { RunningSandbox, SandboxOptions } from '../../src/sandbox';
+import type { RunningSandbox, SandboxOptions } from '../../octopush';
 import { alert, inspect, octopush, sandbox } from './helpers';
 
 let sb: RunningSandbox;

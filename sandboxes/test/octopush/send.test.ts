@@ -1,5 +1,5 @@
 // sms-campaign/send when accepted: answer, parts, credit, simulation, request_id, send_at, cancel.
-import type { RunningSandbox, SandboxOptions } from '../../src/sandbox';
+import type { RunningSandbox, SandboxOptions } from '../../octopush';
 import { alert, eventually, inspect, octopush, pause, sandbox } from './helpers';
 
 let sb: RunningSandbox;

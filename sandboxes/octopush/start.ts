@@ -5,7 +5,7 @@ import { receiveInbound, type InboundInput, type InboundResult } from './callbac
 import { INSPECTION_PREFIX, serveInspection } from './http/inspection';
 import { BodyTooLarge, readBody, writeJson } from './http/io';
 import { serveOctopush } from './http/octopush-endpoint';
-import { API_PREFIX } from './octopush/routes';
+import { API_PREFIX } from './api/routes';
 import type { ConfigPatch, SandboxConfig, SandboxOptions } from './options';
 import { Runtime } from './runtime';
 import type { CallbackRecord, CampaignRecord, MessageRecord, RecordedRequest } from './state/records';

@@ -3,7 +3,7 @@
 // after it (the work is done but the client never learns it).
 import type { FaultRule } from '../options';
 import type { Runtime } from '../runtime';
-import { MESSAGES } from '../octopush/errors';
+import { MESSAGES } from '../api/errors';
 
 export function pickFault(rt: Runtime, method: string, route: string): FaultRule | undefined {
   for (const rule of rt.config.faults) {

@@ -1,7 +1,7 @@
 import type { Account, SandboxConfig } from '../options';
 import { toUnits } from './money';
-import type { CampaignParams } from '../octopush/campaign-params';
-import type { Delivery } from '../octopush/recipients';
+import type { CampaignParams } from '../api/campaign-params';
+import type { Delivery } from '../api/recipients';
 import type { CallbackRecord, CampaignRecord, ContactRecord, MessageRecord, RecordedRequest } from './records';
 
 export interface AccountState {

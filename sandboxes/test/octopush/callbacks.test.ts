@@ -1,5 +1,5 @@
 // Delivery reports, replies and STOP, posted as JSON to the configured URLs.
-import type { RunningSandbox, SandboxOptions } from '../../src/sandbox';
+import type { RunningSandbox, SandboxOptions } from '../../octopush';
 import { alert, eventually, inspect, octopush, pause, receiver, sandbox } from './helpers';
 
 let sb: RunningSandbox;

@@ -1,8 +1,8 @@
 // One Octopush request: recorded as received, faults applied, routed, authenticated, answered.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Answer } from '../octopush/context';
-import { OctopushError } from '../octopush/errors';
-import { API_PREFIX, ROUTES } from '../octopush/routes';
+import type { Answer } from '../api/context';
+import { OctopushError } from '../api/errors';
+import { API_PREFIX, ROUTES } from '../api/routes';
 import type { Runtime } from '../runtime';
 import type { RecordedRequest } from '../state/records';
 import { breaksAnswer, faultBody, pickFault } from './faults';

@@ -1,8 +1,8 @@
 // Test helpers: a started sandbox, raw HTTP calls with fetch, and a callback receiver.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox';
-import { merge } from '../../src/sandbox/options';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../octopush';
+import { merge } from '../../octopush/options';
 
 export interface Reply {
   status: number;

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, optionsFromEnv } from '../../src/sandbox/server';
+import { main, optionsFromEnv } from '../../octopush/server';
 import { alert, octopush } from './helpers';
 
 test('defaults: 127.0.0.1, port 5600', () => {

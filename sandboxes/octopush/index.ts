@@ -1,4 +1,4 @@
-// Local stand-in for Octopush's SMS API v1: see emulator/src/sandbox/README.md.
+// Local stand-in for Octopush's SMS API v1: see sandboxes/octopush/README.md.
 export { startSandbox, type RunningSandbox } from './start';
 export {
   defaultConfig, DELIVERY_STATUSES,

@@ -1,5 +1,5 @@
 // The inspection API under /_sandbox, and the programmatic handle tests get from startSandbox.
-import type { RunningSandbox } from '../../src/sandbox';
+import type { RunningSandbox } from '../../octopush';
 import { alert, inspect, octopush, sandbox } from './helpers';
 
 let sb: RunningSandbox;

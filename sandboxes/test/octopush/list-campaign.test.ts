@@ -1,5 +1,5 @@
 // Contact lists and the list-campaign flow: create → status → send or cancel.
-import type { RunningSandbox, SandboxOptions } from '../../src/sandbox';
+import type { RunningSandbox, SandboxOptions } from '../../octopush';
 import { octopush, pause, sandbox } from './helpers';
 
 let sb: RunningSandbox;

@@ -1,4 +1,4 @@
-import type { RunningSandbox } from '../../src/sandbox';
+import type { RunningSandbox } from '../../octopush';
 import { alert, octopush, sandbox } from './helpers';
 
 let sb: RunningSandbox;

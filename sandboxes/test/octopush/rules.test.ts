@@ -1,7 +1,7 @@
 // The sandbox's own rules, checked directly at their edges.
-import { parseSendAt, formatCallbackDate, formatIsoWithOffset } from '../../src/sandbox/rules/dates';
-import { countParts } from '../../src/sandbox/rules/gsm';
-import { checkInternationalNumber, DEFAULT_CALLING_CODES } from '../../src/sandbox/rules/phone';
+import { parseSendAt, formatCallbackDate, formatIsoWithOffset } from '../../octopush/rules/dates';
+import { countParts } from '../../octopush/rules/gsm';
+import { checkInternationalNumber, DEFAULT_CALLING_CODES } from '../../octopush/rules/phone';
 
 describe('countParts', () => {
   test.each([
