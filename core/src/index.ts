@@ -79,6 +79,18 @@ export {
   OptOutSource,
   choiceName,
 } from './contract/choices';
+export {
+  SmsTypeLabels,
+  SmsDirectionLabels,
+  DeliveryStatusLabels,
+  TemplateStatusLabels,
+  SmsProviderLabels,
+  OptOutSourceLabels,
+  RecipientTypeLabels,
+  CampaignSmsStatusLabels,
+  choiceLabel,
+  type ChoiceLabel,
+} from './contract/choice-labels';
 
 // Languages
 export { toLanguage, fillTemplate, SUPPORTED_LANGUAGES } from './i18n/language';

@@ -38,7 +38,7 @@ describe('campaignTransition', () => {
   test('the refusal names the state and the action in the user language', () => {
     expect(campaignTransition('Sent', 'cancel')).toMatchObject({ message: 'The action "Cancel" is not allowed when the campaign status is "Sent".' });
     expect(campaignTransition('NotTransmitted', 'send', 'fr')).toMatchObject({
-      message: "L'action « Envoyer les SMS » n'est pas possible au statut « Campagne non trouvée ».",
+      message: "L'action « Envoyer les SMS » n'est pas possible au statut « Campagne non transmise ».",
     });
   });
 

@@ -100,7 +100,7 @@ describe('campaign ribbon commands', () => {
     const dialogs = fakeDialogs(false);
     await CampaignRibbon.run(campaign('Building'), fakePorts({ data, dialogs, languageId: 1036 }), 'cancel');
     expect(dialogs.log).toEqual([
-      `confirm: Annuler la campagne SMS | Annuler Campagne « Spring sale » (${new Intl.NumberFormat('fr-FR').format(1250)} destinataires, 37,50 €) ? Elle revient au statut « Campagne non trouvée » et devra être préparée à nouveau.`,
+      `confirm: Annuler la campagne SMS | Annuler Campagne « Spring sale » (${new Intl.NumberFormat('fr-FR').format(1250)} destinataires, 37,50 €) ? Elle revient au statut « Campagne non transmise » et devra être préparée à nouveau.`,
     ]);
   });
 
@@ -157,7 +157,7 @@ describe('campaign ribbon commands', () => {
     const data = fakeData({ retrieve: () => ({ smsc_status: CampaignSmsStatus.Ready, smsc_progress: null, smsc_lastresult: null }) });
     const form = campaign('Building');
     await CampaignRibbon.run(form, fakePorts({ data, languageId: 1036 }), 'refresh');
-    expect(notice(form, CampaignRibbon.RUN_NOTICE)?.message).toBe('Rafraîchir le statut (Campagne « Spring sale ») : terminé. Statut « Campagne prête à l\'envoi ».');
+    expect(notice(form, CampaignRibbon.RUN_NOTICE)?.message).toBe('Rafraîchir le statut (Campagne « Spring sale ») : terminé. Statut « Campagne prête à l’envoi ».');
   });
 });
 
@@ -200,7 +200,7 @@ describe('campaign form', () => {
     await CampaignForm.onLoad(form, fakePorts({ data, languageId: 1036 }));
     expect(controlOf(form, 'smsc_text').getDisabled()).toBe(true);
     expect(controlOf(form, 'smsc_templateid').getDisabled()).toBe(true);
-    expect(notice(form, CampaignForm.LOCK_NOTICE)?.message).toBe('Le SMS de Campagne « Spring sale » ne peut plus être modifié : son statut est « Campagne prête à l\'envoi ».');
+    expect(notice(form, CampaignForm.LOCK_NOTICE)?.message).toBe('Le SMS de Campagne « Spring sale » ne peut plus être modifié : son statut est « Campagne prête à l’envoi ».');
   });
 
   test('the counter checks the 489-character campaign maximum', () => {

@@ -1,3 +1,4 @@
+import { CampaignSmsStatusLabels } from '../contract/choice-labels';
 import { message } from '../i18n/messages';
 import type { Language } from '../i18n/language';
 
@@ -26,13 +27,6 @@ const TRANSITIONS: Record<CampaignState, Partial<Record<CampaignAction, Campaign
   Failed: { simulate: 'Failed', prepare: 'Building' },
 };
 
-const STATE_LABELS: Record<CampaignState, Record<Language, string>> = {
-  NotTransmitted: { en: 'Not transmitted', fr: 'Campagne non trouvée' },
-  Building: { en: 'Building', fr: 'Campagne en cours de construction' },
-  Ready: { en: 'Ready to send', fr: "Campagne prête à l'envoi" },
-  Sent: { en: 'Sent', fr: 'Campagne envoyée' },
-  Failed: { en: 'Failed', fr: 'Campagne en échec' },
-};
 
 const ACTION_LABELS: Record<CampaignAction, Record<Language, string>> = {
   simulate: { en: 'Simulate', fr: 'Tester la campagne' },
@@ -45,7 +39,7 @@ const ACTION_LABELS: Record<CampaignAction, Record<Language, string>> = {
 };
 
 export function campaignStateLabel(state: CampaignState, language: Language = 'en'): string {
-  return STATE_LABELS[state][language];
+  return CampaignSmsStatusLabels[state][language];
 }
 
 export function campaignTransition(state: CampaignState, action: CampaignAction, language: Language = 'en'): TransitionResult {
@@ -58,7 +52,7 @@ export function campaignTransition(state: CampaignState, action: CampaignAction,
     code: 'transition_not_allowed',
     message: message('campaign.transition', language, {
       action: ACTION_LABELS[action]?.[language] ?? action,
-      state: STATE_LABELS[state]?.[language] ?? state,
+      state: CampaignSmsStatusLabels[state]?.[language] ?? state,
     }),
   };
 }

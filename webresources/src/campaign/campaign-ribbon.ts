@@ -134,5 +134,5 @@ async function confirmAction(ports: Ports, action: 'send' | 'cancel', record: st
     return ports.dialogs.confirm(t('campaign.confirm_send.title', language), t('campaign.confirm_send.text', language, { record, recipients, cost, when }), t('dialog.yes_send', language), t('dialog.no', language));
   }
   const cost = costText ? t('campaign.cost_short', language, { cost: costText }) : '';
-  return ports.dialogs.confirm(t('campaign.confirm_cancel.title', language), t('campaign.confirm_cancel.text', language, { record, recipients, cost }), t('dialog.yes_cancel', language), t('dialog.no', language));
+  return ports.dialogs.confirm(t('campaign.confirm_cancel.title', language), t('campaign.confirm_cancel.text', language, { record, recipients, cost, state: campaignStateLabel('NotTransmitted', language) }), t('dialog.yes_cancel', language), t('dialog.no', language));
 }

@@ -113,8 +113,8 @@ const STRINGS = {
   },
   'campaign.confirm_cancel.title': { en: 'Cancel the SMS campaign', fr: 'Annuler la campagne SMS' },
   'campaign.confirm_cancel.text': {
-    en: 'Cancel {record} ({recipients}{cost})? It goes back to "Not transmitted" and must be prepared again.',
-    fr: 'Annuler {record} ({recipients}{cost}) ? Elle revient au statut « Campagne non trouvée » et devra être préparée à nouveau.',
+    en: 'Cancel {record} ({recipients}{cost})? It goes back to "{state}" and must be prepared again.',
+    fr: 'Annuler {record} ({recipients}{cost}) ? Elle revient au statut « {state} » et devra être préparée à nouveau.',
   },
   'campaign.recipients': { en: '{count} recipient|{count} recipients', fr: '{count} destinataire|{count} destinataires' },
   'campaign.recipients_unknown': { en: 'its recipients', fr: 'ses destinataires' },
