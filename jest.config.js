@@ -14,6 +14,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@smsc/core$': '<rootDir>/core/src/index.ts',
+    '^@smsc/browser-shared$': '<rootDir>/browser-shared/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/dist/'],
   testTimeout: 30000,

@@ -11,9 +11,7 @@ import * as campaign from './campaign/campaign-form';
 import * as campaignRibbon from './campaign/campaign-ribbon';
 import * as configurationForm from './configuration/configuration-form';
 import { renderPage } from './configuration/page';
-import { errorMessage } from './xrm/errors';
-import type { Ports } from './xrm/ports';
-import { userFromSettings } from './xrm/user';
+import { errorMessage, type Ports, userFromSettings } from '@smsc/browser-shared';
 import { xrmPorts } from './xrm/xrm-ports';
 
 type FormHandler = (form: Xrm.FormContext, ports: Ports) => unknown;

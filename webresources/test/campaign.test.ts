@@ -1,7 +1,7 @@
 import { CampaignSmsStatus, RecipientType, SmsType, TemplateStatus, type CampaignState } from '@smsc/core';
 import * as CampaignForm from '../src/campaign/campaign-form';
 import * as CampaignRibbon from '../src/campaign/campaign-ribbon';
-import { userInfo } from '../src/xrm/user';
+import { userInfo } from '@smsc/browser-shared';
 import { controlOf, fakeData, fakeDialogs, fakePorts, mockForm, notice } from './fakes';
 
 const ID = '{FFFF0000-0000-0000-0000-000000000006}';

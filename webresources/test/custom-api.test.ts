@@ -1,5 +1,4 @@
-import { executeRequest, bareId } from '../src/xrm/custom-api';
-
+import { executeRequest, bareId } from '@smsc/browser-shared';
 describe('Xrm.WebApi.online.execute requests', () => {
   test('an entity-bound action passes the row as "entity"', () => {
     const request = executeRequest({ name: 'smsc_SendSms', target: { entityType: 'smsc_sms', id: '{ABC-1}' } });

@@ -1,8 +1,6 @@
 /** Recorded fakes of the ports, and xrm-mock forms shaped like ours. */
 import { XrmMockGenerator } from 'xrm-mock';
-import type { ColumnInfo, CustomApiCall, DataPort, DialogPort, MetadataPort, Ports, TableInfo, WebApiRow } from '../src/xrm/ports';
-import { userInfo } from '../src/xrm/user';
-
+import { type ColumnInfo, type CustomApiCall, type DataPort, type DialogPort, type MetadataPort, type Ports, type TableInfo, type WebApiRow, userInfo } from '@smsc/browser-shared';
 export interface Call {
   method: string;
   args: unknown[];

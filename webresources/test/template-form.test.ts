@@ -1,6 +1,5 @@
 import * as TemplateForm from '../src/template/template-form';
-import { createMetadataPort, webApiFetch } from '../src/shared/metadata';
-import { loadMergeData } from '../src/shared/merge-data';
+import { createMetadataPort, webApiFetch, loadMergeData } from '@smsc/browser-shared';
 import { ACCOUNT_TABLE, CONTACT_TABLE, fakeData, fakeMetadata, fakePorts, mockForm, notice } from './fakes';
 
 function templateForm(entity: string | null, text: string) {

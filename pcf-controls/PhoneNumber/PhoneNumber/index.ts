@@ -1,6 +1,4 @@
-import { loadConfiguration } from '../../../webresources/src/shared/configuration';
-import { pcfDataPort, type PcfWebApi } from '../../../webresources/src/shared/pcf-data';
-import { userInfo } from '../../../webresources/src/xrm/user';
+import { loadConfiguration, pcfDataPort, type PcfWebApi, userInfo } from '@smsc/browser-shared';
 import { PhoneField } from './phone-field';
 import type { IInputs, IOutputs } from './generated/ManifestTypes';
 

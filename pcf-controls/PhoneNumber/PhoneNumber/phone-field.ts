@@ -4,8 +4,7 @@
  * and a number that cannot be valid (or cannot receive SMS) is flagged without losing what was typed.
  */
 import { countryName, normalizePhone, type Language, type PhoneType } from '@smsc/core';
-import { t, type StringKey } from '../../../webresources/src/i18n/strings';
-
+import { t, type StringKey } from '@smsc/browser-shared';
 export type PhoneLevel = 'none' | 'ok' | 'warning' | 'error';
 
 export interface PhoneCheck {

@@ -4,12 +4,7 @@
  * `[field]` at the cursor, and a preview rendered for a row the user picks.
  */
 import { renderTemplate, type Language, type MergeData } from '@smsc/core';
-import { describeText } from '../../../webresources/src/shared/counter';
-import { isLookupType } from '../../../webresources/src/shared/metadata';
-import type { ColumnInfo, EntityRef, MetadataPort } from '../../../webresources/src/xrm/ports';
-import { errorMessage } from '../../../webresources/src/xrm/errors';
-import { t } from '../../../webresources/src/i18n/strings';
-
+import { describeText, isLookupType, type ColumnInfo, type EntityRef, type MetadataPort, errorMessage, t } from '@smsc/browser-shared';
 export interface ComposerDeps {
   metadata: MetadataPort;
   /** Lets the user choose one row of the table; null when they cancel. */

@@ -1,8 +1,5 @@
 import { RecipientType } from '@smsc/core';
-import { createMetadataPort, webApiFetch } from '../../../webresources/src/shared/metadata';
-import { loadMergeData } from '../../../webresources/src/shared/merge-data';
-import { pcfDataPort, type PcfWebApi } from '../../../webresources/src/shared/pcf-data';
-import { userInfo } from '../../../webresources/src/xrm/user';
+import { createMetadataPort, webApiFetch, loadMergeData, pcfDataPort, type PcfWebApi, userInfo } from '@smsc/browser-shared';
 import { Composer } from './composer';
 import type { IInputs, IOutputs } from './generated/ManifestTypes';
 

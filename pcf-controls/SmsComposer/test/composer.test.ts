@@ -1,8 +1,7 @@
 /** @jest-environment jsdom */
 import type { MergeData } from '@smsc/core';
 import { Composer, type ComposerDeps } from '../SmsComposer/composer';
-import type { TableInfo } from '../../../webresources/src/xrm/ports';
-
+import type { TableInfo } from '@smsc/browser-shared';
 const CONTACT: TableInfo = {
   logicalName: 'contact',
   displayName: 'Contact',

@@ -4,12 +4,8 @@
  * SMS section locked once the campaign is transmitted.
  */
 import { campaignStateLabel, MAX_CAMPAIGN_LENGTH } from '@smsc/core';
-import { loadConfiguration } from '../shared/configuration';
-import { errorMessage } from '../xrm/errors';
-import { bareId } from '../xrm/custom-api';
+import { loadConfiguration, errorMessage, bareId, type Ports, t } from '@smsc/browser-shared';
 import { formNotice, recordLabel, setControlsDisabled, setValue, value } from '../xrm/form';
-import type { Ports } from '../xrm/ports';
-import { t } from '../i18n/strings';
 import { applyPreferences, filterTemplates, SENDER, showCounter, SMS_TYPE, TEMPLATE, TEXT } from '../forms/common';
 import { campaignState, isComposable } from './campaign-state';
 import { campaignListTables, tableOfRecipientType } from './recipient-type';

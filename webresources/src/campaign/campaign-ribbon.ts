@@ -5,12 +5,8 @@
  * calls its Custom API, then follows `smsc_progress` on the row while the backend works.
  */
 import { allowedCampaignActions, campaignStateLabel, campaignTransition, type CampaignAction } from '@smsc/core';
-import { errorMessage } from '../xrm/errors';
-import { bareId } from '../xrm/custom-api';
+import { errorMessage, bareId, type EntityRef, type Ports, type UserInfo, type WebApiRow, hasAnyRole, MARKETER_ROLES, plural, t, type StringKey } from '@smsc/browser-shared';
 import { formNotice, recordLabel } from '../xrm/form';
-import type { EntityRef, Ports, UserInfo, WebApiRow } from '../xrm/ports';
-import { hasAnyRole, MARKETER_ROLES } from '../xrm/user';
-import { plural, t, type StringKey } from '../i18n/strings';
 import { browserTimeZone } from '../sms/sms-form';
 import { campaignState, stateOf } from './campaign-state';
 

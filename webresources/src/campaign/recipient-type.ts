@@ -3,9 +3,7 @@
  * the same table): campaignitems link the campaign to lists, whose createdfromcode says the table.
  */
 import { RecipientType } from '@smsc/core';
-import type { DataPort } from '../xrm/ports';
-import { bareId } from '../xrm/custom-api';
-
+import { type DataPort, bareId } from '@smsc/browser-shared';
 const TABLE_BY_CODE: Record<number, keyof typeof RecipientType> = { 1: 'Account', 2: 'Contact', 4: 'Lead' };
 
 export type ListTables =

@@ -2,11 +2,8 @@
  * The configuration table's main form, which embeds the configuration page: it keeps the table to
  * one row and tells non-administrators why they cannot change anything.
  */
-import { loadConfiguration } from '../shared/configuration';
+import { loadConfiguration, type Ports, ADMINISTRATOR_ROLES, hasAnyRole, t } from '@smsc/browser-shared';
 import { formNotice } from '../xrm/form';
-import type { Ports } from '../xrm/ports';
-import { ADMINISTRATOR_ROLES, hasAnyRole } from '../xrm/user';
-import { t } from '../i18n/strings';
 
 const FORM_CREATE = 1;
 

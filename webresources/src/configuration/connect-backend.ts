@@ -3,9 +3,7 @@
  * registers the Custom API steps, with the same code as `npm run register`, over Xrm.WebApi.
  */
 import { registerBackend, type RegistrationApi } from '@smsc/plugins-proxy';
-import type { DataPort } from '../xrm/ports';
-import { errorMessage } from '../xrm/errors';
-import { t } from '../i18n/strings';
+import { type DataPort, errorMessage, t } from '@smsc/browser-shared';
 import { el, field, say, status, textInput } from './dom';
 import type { ConfigurationSection } from './sections';
 

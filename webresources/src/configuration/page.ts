@@ -3,11 +3,7 @@
  * edited section by section. Only SMS administrators can change it; the API key is sent when
  * typed and never read back.
  */
-import { CONFIGURATION_SET, loadConfiguration, type Configuration } from '../shared/configuration';
-import { errorMessage } from '../xrm/errors';
-import type { Ports, WebApiRow } from '../xrm/ports';
-import { ADMINISTRATOR_ROLES, hasAnyRole } from '../xrm/user';
-import { t } from '../i18n/strings';
+import { CONFIGURATION_SET, loadConfiguration, type Configuration, errorMessage, type Ports, type WebApiRow, ADMINISTRATOR_ROLES, hasAnyRole, t } from '@smsc/browser-shared';
 import { el, say, status } from './dom';
 import { defaultSections, type ConfigurationSection, type SectionContext } from './sections';
 

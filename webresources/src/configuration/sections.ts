@@ -4,10 +4,7 @@
  * A new section (for example connecting the backend) is one more entry in `defaultSections()`.
  */
 import { SmsProvider, SmsType } from '@smsc/core';
-import type { Configuration } from '../shared/configuration';
-import { errorMessage } from '../xrm/errors';
-import type { Ports, WebApiRow } from '../xrm/ports';
-import { t, type StringKey } from '../i18n/strings';
+import { type Configuration, errorMessage, type Ports, type WebApiRow, t, type StringKey } from '@smsc/browser-shared';
 import { checkbox, el, field, say, select, status, textInput } from './dom';
 import { connectBackend } from './connect-backend';
 

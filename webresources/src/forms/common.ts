@@ -1,9 +1,6 @@
 /** What the SMS and campaign forms share: preferences, the template filter and the counter. */
 import { TemplateStatus } from '@smsc/core';
-import type { SendPreferences } from '../shared/configuration';
-import { describeText, type CounterOptions } from '../shared/counter';
-import type { UserInfo } from '../xrm/ports';
-import { t } from '../i18n/strings';
+import { type SendPreferences, describeText, type CounterOptions, type UserInfo, t } from '@smsc/browser-shared';
 import { fieldLabel, fieldNotice, formNotice, setValue, setVisible, value } from '../xrm/form';
 
 export const TEXT = 'smsc_text';

@@ -2,9 +2,7 @@
  * The number an SMS goes to, as the guide says: the mobile of a contact or lead, and for an
  * account the mobile of its primary contact.
  */
-import type { DataPort, EntityRef } from '../xrm/ports';
-import { bareId } from '../xrm/custom-api';
-
+import { type DataPort, type EntityRef, bareId } from '@smsc/browser-shared';
 export const RECIPIENT_TABLES = ['contact', 'lead', 'account'] as const;
 
 export type RecipientNumber =

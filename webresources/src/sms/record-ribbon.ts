@@ -1,8 +1,6 @@
 /** "Send SMS" on contact, account and lead: a new SMS whose regarding (and so recipient) is this row. */
 import { formNotice, recordLabel } from '../xrm/form';
-import type { Ports } from '../xrm/ports';
-import { t, type StringKey } from '../i18n/strings';
-
+import { type Ports, t, type StringKey } from '@smsc/browser-shared';
 const TABLE_KEYS: Record<string, StringKey> = { contact: 'table.contact', lead: 'table.lead', account: 'table.account' };
 
 export async function newSms(form: Xrm.FormContext, ports: Ports): Promise<void> {

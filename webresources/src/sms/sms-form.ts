@@ -3,13 +3,8 @@
  * counter, "apply template" and the read-only state of a sent SMS.
  */
 import { DeliveryStatus, renderTemplate } from '@smsc/core';
-import { loadConfiguration } from '../shared/configuration';
-import { loadMergeData } from '../shared/merge-data';
-import { errorMessage } from '../xrm/errors';
-import { bareId } from '../xrm/custom-api';
+import { loadConfiguration, loadMergeData, errorMessage, bareId, type EntityRef, type Ports, t } from '@smsc/browser-shared';
 import { fieldLabel, formNotice, recordLabel, setValue, value } from '../xrm/form';
-import type { EntityRef, Ports } from '../xrm/ports';
-import { t } from '../i18n/strings';
 import { applyPreferences, filterTemplates, showCounter, SMS_TYPE, TEMPLATE, TEXT } from '../forms/common';
 import { isRecipientTable, recipientNumber } from './recipient';
 

@@ -1,9 +1,7 @@
 /** The SMS form's "Send" command: save, call `smsc_SendSms`, then show what happened. */
 import { DeliveryStatus } from '@smsc/core';
-import { errorMessage } from '../xrm/errors';
+import { errorMessage, type Ports, t } from '@smsc/browser-shared';
 import { fieldLabel, formNotice, recordLabel, setValue, value } from '../xrm/form';
-import type { Ports } from '../xrm/ports';
-import { t } from '../i18n/strings';
 import { TEXT } from '../forms/common';
 import { browserTimeZone, isDraft, lockIfSent, PHONE, STATUS, SUBJECT } from './sms-form';
 

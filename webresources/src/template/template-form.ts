@@ -3,11 +3,8 @@
  * columns (one lookup level down), with the counter. The merge-field picker and the preview
  * against a chosen record are the SmsComposer control bound to the template text.
  */
-import { errorMessage } from '../xrm/errors';
+import { errorMessage, type Ports, t, unknownFields } from '@smsc/browser-shared';
 import { fieldLabel, formNotice, recordLabel, setValue, value } from '../xrm/form';
-import type { Ports } from '../xrm/ports';
-import { t } from '../i18n/strings';
-import { unknownFields } from '../shared/merge-data';
 import { showCounter, TEXT } from '../forms/common';
 import { bracketed } from '../sms/sms-form';
 

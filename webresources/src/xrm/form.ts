@@ -1,7 +1,6 @@
 /** Naming records and fields in what the user reads, and the notifications that carry it. */
 import type { Language } from '@smsc/core';
-import { t, type StringKey } from '../i18n/strings';
-
+import { t, type StringKey } from '@smsc/browser-shared';
 /** `SMS "Appointment reminder"`, or `new SMS` before the first save. */
 export function recordLabel(form: Xrm.FormContext, table: StringKey, language: Language): string {
   const name = form.data.entity.getPrimaryAttributeValue?.();

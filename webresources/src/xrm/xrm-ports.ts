@@ -1,9 +1,5 @@
 /** The composition root of form and ribbon handlers: Ports over the `Xrm` the page gives us. */
-import { createMetadataPort, webApiFetch } from '../shared/metadata';
-import { executeRequest } from './custom-api';
-import type { DataPort, DialogPort, Ports } from './ports';
-import { userFromSettings } from './user';
-
+import { createMetadataPort, webApiFetch, executeRequest, type DataPort, type DialogPort, type Ports, userFromSettings } from '@smsc/browser-shared';
 type XrmStatic = typeof Xrm;
 
 function dataPort(xrm: XrmStatic): DataPort {

@@ -12,8 +12,13 @@ export function userInfo(languageId: number | undefined, roleNames: string[]): U
   return { language, locale: LOCALES[language], roleNames };
 }
 
-/** From `Xrm.Utility.getGlobalContext().userSettings` (roles is a collection of lookups since v9.1). */
-export function userFromSettings(settings: Pick<Xrm.UserSettings, 'languageId' | 'roles'>): UserInfo {
+/** What this code reads of `Xrm.Utility.getGlobalContext().userSettings` (roles is a collection of lookups since v9.1). */
+export interface UserSettingsLike {
+  languageId?: number;
+  roles?: { forEach(callback: (role: { name?: string }) => void): void };
+}
+
+export function userFromSettings(settings: UserSettingsLike): UserInfo {
   const roleNames: string[] = [];
   settings.roles?.forEach((role) => {
     if (role.name) roleNames.push(role.name);
