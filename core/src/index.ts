@@ -91,6 +91,8 @@ export {
   choiceLabel,
   type ChoiceLabel,
 } from './contract/choice-labels';
+export { CONFIGURATION_COLUMNS, CONFIGURATION_SECRET_COLUMNS, CONFIGURATION_DEFAULTS, readConfiguration, defaultConfigurationRow } from './contract/configuration';
+export type { ConfigurationSettings, ProviderName } from './contract/configuration';
 
 // Languages
 export { toLanguage, fillTemplate, SUPPORTED_LANGUAGES } from './i18n/language';

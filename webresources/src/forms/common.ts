@@ -1,5 +1,5 @@
 /** What the SMS and campaign forms share: preferences, the template filter and the counter. */
-import { TemplateStatus } from '@smsc/core';
+import { SmsType, TemplateStatus } from '@smsc/core';
 import { type SendPreferences, describeText, type CounterOptions, type UserInfo, t } from '@smsc/browser-shared';
 import { fieldLabel, fieldNotice, formNotice, setValue, setVisible, value } from '../xrm/form';
 
@@ -19,7 +19,7 @@ export function applyPreferences(form: Xrm.FormContext, preferences: SendPrefere
   setVisible(form, SENDER, preferences.allowCustomSender);
   if (!editable) return;
   const type = value<number>(form, SMS_TYPE);
-  if (preferences.defaultType !== null && (!preferences.allowTypeChoice || type === null)) setValue(form, SMS_TYPE, preferences.defaultType);
+  if (!preferences.allowTypeChoice || type === null) setValue(form, SMS_TYPE, SmsType[preferences.defaultType]);
   const sender = value<string>(form, SENDER);
   if (!preferences.allowCustomSender) setValue(form, SENDER, preferences.defaultSender);
   else if (!sender && preferences.defaultSender) setValue(form, SENDER, preferences.defaultSender);
