@@ -21,21 +21,33 @@ export interface RecipientQueryPlan {
 const PRIMARY_CONTACT_ALIAS = 'smsc_pc';
 const MOBILE = 'mobilephone';
 
+type Node = Record<string, unknown>;
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', preserveOrder: true, allowBooleanAttributes: true });
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', preserveOrder: true, suppressEmptyNode: true });
+
+/** One element in fast-xml-parser's ordered form; the builder escapes the attribute values. */
+function el(name: string, attributes: Record<string, string> = {}, children: Node[] = []): Node {
+  const node: Node = { [name]: children };
+  if (Object.keys(attributes).length) node[':@'] = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [`@_${k}`, v]));
+  return node;
+}
+const attribute = (name: string) => el('attribute', { name });
+const condition = (name: string, operator: string, value: string) => el('condition', { attribute: name, operator, value });
 
 /** Attribute elements for what we read from the member table (existing columns only). */
-function ownAttributes(table: TableMetadata, tableName: string, columns: MergeColumns): string[] {
+function ownAttributes(table: TableMetadata, tableName: string, columns: MergeColumns): Node[] {
   const lookupKinds = new Set(['lookup', 'customer', 'owner']);
   const names = new Set<string>([table.primaryIdAttribute, table.primaryNameAttribute, 'statecode']);
   if (tableName === 'contact' || tableName === 'lead') names.add(MOBILE);
   if (tableName === 'account') names.add('primarycontactid');
-  for (const attribute of columns.attributes) if (table.attributes.has(attribute)) names.add(attribute);
+  for (const name of columns.attributes) if (table.attributes.has(name)) names.add(name);
   for (const lookup of Object.keys(columns.lookups)) if (lookupKinds.has(table.attributes.get(lookup) as string)) names.add(lookup);
-  return [...names];
+  return [...names].map(attribute);
 }
 
 /** One outer link-entity per target of each lookup used as [lookup.column]. */
-function lookupLinks(table: TableMetadata, columns: MergeColumns, related: (table: string) => TableMetadata | undefined): { xml: string; aliases: RecipientQueryPlan['lookupAliases'] } {
-  let xml = '';
+function lookupLinks(table: TableMetadata, columns: MergeColumns, related: (table: string) => TableMetadata | undefined): { nodes: Node[]; aliases: RecipientQueryPlan['lookupAliases'] } {
+  const nodes: Node[] = [];
   const aliases: RecipientQueryPlan['lookupAliases'] = {};
   let n = 0;
   for (const [lookup, wanted] of Object.entries(columns.lookups)) {
@@ -45,15 +57,15 @@ function lookupLinks(table: TableMetadata, columns: MergeColumns, related: (tabl
       const present = wanted.filter((c) => targetTable.attributes.has(c));
       const alias = `smsc_l${n++}`;
       (aliases[lookup] ??= []).push({ alias, table: target });
-      xml += `<link-entity name="${target}" from="${targetTable.primaryIdAttribute}" to="${lookup}" link-type="outer" alias="${alias}">${[targetTable.primaryIdAttribute, ...present].map((c) => `<attribute name="${c}" />`).join('')}</link-entity>`;
+      nodes.push(el('link-entity', { name: target, from: targetTable.primaryIdAttribute, to: lookup, 'link-type': 'outer', alias }, [targetTable.primaryIdAttribute, ...present].map(attribute)));
     }
   }
-  return { xml, aliases };
+  return { nodes, aliases };
 }
 
-/** `cookie` is the paging cookie as dynamics-web-api hands it over: already escaped for an XML attribute. */
-function pagingAttributes(page: number, cookie: string | null): string {
-  return `count="${PAGE_SIZE}" page="${page}"${cookie ? ` paging-cookie="${cookie}"` : ''}`;
+/** The fetch element's paging; `cookie` comes from dynamics-web-api already escaped for an XML attribute. */
+function paging(page: number, cookie: string | null): Record<string, string> {
+  return { count: String(PAGE_SIZE), page: String(page), ...(cookie ? { 'paging-cookie': unescapeXml(cookie) } : {}) };
 }
 
 const unescapeXml = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -65,27 +77,24 @@ const unescapeXml = (value: string) => value.replace(/&quot;/g, '"').replace(/&l
  * (filters and links) with our columns, order and paging put on it.
  */
 export function recipientQuery(list: MarketingList, table: TableMetadata, columns: MergeColumns, related: (table: string) => TableMetadata | undefined, page: number, cookie: string | null): RecipientQueryPlan {
-  const attributes = ownAttributes(table, list.table, columns).map((a) => `<attribute name="${a}" />`).join('');
   const links = lookupLinks(table, columns, related);
-  const primaryContact = list.table === 'account' ? `<link-entity name="contact" from="contactid" to="primarycontactid" link-type="outer" alias="${PRIMARY_CONTACT_ALIAS}"><attribute name="${MOBILE}" /><attribute name="fullname" /><attribute name="contactid" /></link-entity>` : '';
-  const active = '<filter><condition attribute="statecode" operator="eq" value="0" /></filter>';
-  const order = `<order attribute="${table.primaryIdAttribute}" />`;
+  const ours = [
+    ...ownAttributes(table, list.table, columns),
+    el('order', { attribute: table.primaryIdAttribute }),
+    el('filter', {}, [condition('statecode', 'eq', '0')]),
+    ...(list.table === 'account' ? [el('link-entity', { name: 'contact', from: 'contactid', to: 'primarycontactid', 'link-type': 'outer', alias: PRIMARY_CONTACT_ALIAS }, [attribute(MOBILE), attribute('fullname'), attribute('contactid')])] : []),
+    ...links.nodes,
+  ];
   if (!list.dynamic) {
-    const members = `<link-entity name="listmember" from="entityid" to="${table.primaryIdAttribute}" intersect="true"><filter><condition attribute="listid" operator="eq" value="${list.id}" /></filter></link-entity>`;
-    return {
-      fetchXml: `<fetch ${pagingAttributes(page, cookie)}><entity name="${list.table}">${attributes}${order}${active}${members}${primaryContact}${links.xml}</entity></fetch>`,
-      lookupAliases: links.aliases,
-    };
+    const members = el('link-entity', { name: 'listmember', from: 'entityid', to: table.primaryIdAttribute, intersect: 'true' }, [el('filter', {}, [condition('listid', 'eq', list.id)])]);
+    const fetch = el('fetch', paging(page, cookie), [el('entity', { name: list.table }, [...ours, members])]);
+    return { fetchXml: builder.build([fetch]) as string, lookupAliases: links.aliases };
   }
-  return { fetchXml: rewriteDynamicQuery(list, `${attributes}${order}${active}${primaryContact}${links.xml}`, page, cookie), lookupAliases: links.aliases };
+  return { fetchXml: rewriteDynamicQuery(list, ours, page, cookie), lookupAliases: links.aliases };
 }
 
-type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', preserveOrder: true, allowBooleanAttributes: true });
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', preserveOrder: true, suppressEmptyNode: true });
-
 /** A dynamic list's stored query, with its own attributes and orders replaced by ours. */
-function rewriteDynamicQuery(list: MarketingList, ours: string, page: number, cookie: string | null): string {
+function rewriteDynamicQuery(list: MarketingList, ours: Node[], page: number, cookie: string | null): string {
   if (!list.query?.trim()) throw new Error(`The dynamic marketing list "${list.name}" has no query.`);
   let parsed: Node[];
   try {
@@ -101,17 +110,10 @@ function rewriteDynamicQuery(list: MarketingList, ours: string, page: number, co
   }
   // Keep the list's filters and links; drop what it selected and how it ordered.
   const kept = (entity.entity as Node[]).filter((n) => !('attribute' in n) && !('order' in n) && !('all-attributes' in n));
-  const ourNodes = (parser.parse(`<x>${ours}</x>`) as Node[])[0]?.x as Node[];
-  entity.entity = [...ourNodes, ...kept];
+  entity.entity = [...ours, ...kept];
   const attrs = { ...((fetch[':@'] as Node | undefined) ?? {}) };
-  delete attrs['@_top'];
-  delete attrs['@_aggregate'];
-  attrs['@_count'] = String(PAGE_SIZE);
-  attrs['@_page'] = String(page);
-  // The builder escapes attribute values: give it the cookie unescaped.
-  if (cookie) attrs['@_paging-cookie'] = unescapeXml(cookie);
-  else delete attrs['@_paging-cookie'];
-  fetch[':@'] = attrs;
+  for (const name of ['top', 'aggregate', 'count', 'page', 'paging-cookie']) delete attrs[`@_${name}`];
+  fetch[':@'] = { ...attrs, ...Object.fromEntries(Object.entries(paging(page, cookie)).map(([k, v]) => [`@_${k}`, v])) };
   return builder.build(parsed) as string;
 }
 
